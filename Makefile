@@ -1,0 +1,44 @@
+# The work-plan archive. `make site` builds site/ from source_docs/; `make test` runs every test.
+# Both create .venv/ on first use from requirements.lock (every package pinned).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: site check test test-fast serve lint format deploy bench clean system-deps
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+site: $(STAMP)  ## build site/ from source_docs/ (the previous site/ survives a failed build)
+	$(PY) -m builder build
+
+check: $(STAMP)  ## validate every source and sidecar without building
+	$(PY) -m builder check
+
+system-deps:  ## Debian's chromium and CJK fonts, for the browser tests
+	./scripts/system-deps.sh
+
+test: $(STAMP) system-deps  ## the whole suite, parallel on 2 cores
+	$(PY) -m pytest -n 2 --dist loadgroup -q
+
+test-fast: $(STAMP)  ## everything but the browser tests
+	$(PY) -m pytest -q -m "not browser"
+
+serve: site  ## build, then serve site/ (with search) at http://localhost:8000
+	$(PY) -m http.server 8000 --directory site
+
+lint: $(STAMP)  ## ruff and mypy
+	$(PY) -m ruff check builder tests
+	$(PY) -m ruff format --check builder tests
+	$(PY) -m mypy
+
+format: $(STAMP)
+	$(PY) -m ruff format builder tests
+	$(PY) -m ruff check --fix builder tests
+
+clean:
+	rm -rf site build .pytest_cache

@@ -1,0 +1,81 @@
+"""The whole archive, read before any page is written: plans plus the indexes across them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import meta
+from .model import Plan
+
+
+@dataclass(frozen=True)
+class Archive:
+    plans: tuple[Plan, ...]  # sorted by id
+
+    @classmethod
+    def of(cls, plans: list[Plan]) -> Archive:
+        return cls(tuple(sorted(plans, key=lambda p: p.meta.id)))
+
+    def plans_newest_first(self) -> tuple[Plan, ...]:
+        return tuple(sorted(self.plans, key=lambda p: (-p.meta.year, p.meta.region, p.meta.id)))
+
+    def region_slug(self, region: tuple[str, ...]) -> str:
+        """URL slug of a region: 山东省 → shandong, 山东省/威海市/环翠区 → weihai-huancui."""
+        return meta.slug(region)
+
+
+@dataclass(frozen=True)
+class RegionNode:
+    """One administrative division and the plans issued at or below it."""
+
+    path: tuple[str, ...]
+    slug: str
+    plans: tuple[Plan, ...]  # issued at exactly this level, newest first
+    descendant_plans: tuple[Plan, ...]  # issued below it, newest first
+    children: tuple[RegionNode, ...]
+
+    @property
+    def name(self) -> str:
+        return self.path[-1]
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(self.path)
+
+    @property
+    def count(self) -> int:
+        return len(self.plans) + len(self.descendant_plans)
+
+
+def region_tree(archive: Archive) -> tuple[RegionNode, ...]:
+    """Province → city → county, with each node's plans."""
+    newest = archive.plans_newest_first()
+    paths = sorted({p.meta.region[: i + 1] for p in newest for i in range(len(p.meta.region))})
+
+    def node(path: tuple[str, ...]) -> RegionNode:
+        children = tuple(node(c) for c in paths if len(c) == len(path) + 1 and c[: len(path)] == path)
+        here = tuple(p for p in newest if p.meta.region == path)
+        below = tuple(p for p in newest if len(p.meta.region) > len(path) and p.meta.region[: len(path)] == path)
+        return RegionNode(path, archive.region_slug(path), here, below, children)
+
+    return tuple(node(p) for p in paths if len(p) == 1)
+
+
+def walk_regions(nodes: tuple[RegionNode, ...]) -> list[tuple[RegionNode, tuple[RegionNode, ...]]]:
+    """Every node with its ancestors, depth first."""
+    out: list[tuple[RegionNode, tuple[RegionNode, ...]]] = []
+
+    def visit(n: RegionNode, parents: tuple[RegionNode, ...]) -> None:
+        out.append((n, parents))
+        for c in n.children:
+            visit(c, (*parents, n))
+
+    for n in nodes:
+        visit(n, ())
+    return out
+
+
+def plans_by_year(archive: Archive) -> list[tuple[int, tuple[Plan, ...]]]:
+    years = sorted({p.meta.year for p in archive.plans}, reverse=True)
+    newest = archive.plans_newest_first()
+    return [(y, tuple(p for p in newest if p.meta.year == y)) for y in years]

@@ -1,0 +1,47 @@
+"""Source text is data: escape it for Markdown (outside HTML blocks) and for HTML (inside them)."""
+
+from __future__ import annotations
+
+import html
+
+from markupsafe import Markup
+
+# Python-Markdown's backslash-escapable characters, plus '|' (the tables extension adds it).
+_MD_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def md_text(text: object) -> Markup:
+    """Escape text so Markdown shows it verbatim: no emphasis, links, attributes, headings or HTML."""
+    out = []
+    for ch in str(text):
+        if ch in _MD_ESCAPABLE:
+            out.append("\\" + ch)
+        elif ch in _HTML:
+            out.append(_HTML[ch])
+        elif ch == "\n":
+            out.append(" ")  # a paragraph is one line; breaks are the template's business
+        else:
+            out.append(ch)
+    return Markup("".join(out))
+
+
+def html_text(text: object) -> Markup:
+    """Escape text for an HTML block (element content or a quoted attribute)."""
+    return Markup(html.escape(str(text), quote=True))
+
+
+def finalize(value: object) -> object:
+    """Jinja2 finalize hook: every {{ value }} is Markdown-escaped unless already marked safe."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md_text(value)
+
+
+def heading_id(anchor: str, css_class: str = "") -> Markup:
+    """attr_list suffix for a heading: {#item-6 .item}. Anchors are generated, never source text."""
+    if not all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in anchor):
+        raise ValueError(f"unsafe anchor {anchor!r}")
+    return Markup("{#" + anchor + (f" .{css_class}" if css_class else "") + "}")

@@ -1,0 +1,82 @@
+"""Read one plan (text + optional sidecar) from disk into a `Plan`: the reading edge of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import meta as meta_mod
+from .clean import clean
+from .errors import Problem
+from .model import Plan, PlanMeta
+from .parse import parse_structure
+from .read import decode
+from .sidecar import parse_sidecar
+
+PLAN_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    plan: Plan | None
+    problems: tuple[Problem, ...]
+
+
+def load_plan(path: Path, root: Path) -> Loaded:
+    """Read, clean and parse one plan; never raises for bad input, returns problems instead."""
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    sidecar_path = path.with_suffix(".yml")
+    sidecar_text = sidecar_path.read_text(encoding="utf-8") if sidecar_path.exists() else None
+    return parse_plan(path.read_bytes(), rel, sidecar_text,
+                      sidecar_path.relative_to(root).as_posix() if sidecar_text is not None else "")
+
+
+def parse_plan(data: bytes, rel: str, sidecar_text: str | None = None, sidecar_rel: str = "") -> Loaded:
+    """Pure: bytes of a plan (and its sidecar's text) → a Plan, or the problems that stop it."""
+    problems: list[Problem] = []
+    overrides: dict[str, object] = {}
+    if sidecar_text is not None:
+        sidecar, sidecar_problems = parse_sidecar(sidecar_text, sidecar_rel)
+        problems.extend(sidecar_problems)
+        overrides = sidecar.values
+    text, read_problems = decode(data, rel)
+    if text is None:
+        return Loaded(None, tuple(problems + read_problems))
+    cleaned = clean(text)
+    structure, warnings = parse_structure(cleaned.lines, rel)
+    problems.extend(warnings)
+    if not structure.parts and not structure.loose_items:
+        problems.append(Problem(rel, None, "no part (一、 or （一）) or numbered item (1. 1、 （1）) was found",
+                                "check that this is a work plan and that its headings keep their numbers"))
+        return Loaded(None, tuple(problems))
+    web = dict(cleaned.web)
+    title_text = structure.title.text if structure.title else None
+    inferred = meta_mod.infer(structure.notice, title_text, web)
+    title = overrides.get("title") or inferred.title
+    issuers = overrides.get("issuers") or inferred.issuers
+    region = overrides.get("region") or inferred.region
+    year = overrides.get("year") or inferred.year
+    first_line = structure.title.lineno if structure.title else 1
+    if not region:
+        problems.append(Problem(rel, first_line, "cannot tell which region issued this plan",
+                                "add `region: [省, 市, 区]` to the sidecar " + (sidecar_rel or rel.rsplit(".", 1)[0] + ".yml")))
+    if not year:
+        problems.append(Problem(rel, first_line, "cannot tell the plan's year",
+                                "add `year: 2020` to the sidecar " + (sidecar_rel or rel.rsplit(".", 1)[0] + ".yml")))
+    if any(p.severity == "error" for p in problems):
+        return Loaded(None, tuple(problems))
+    assert isinstance(year, int)
+    region_t = tuple(region)  # type: ignore[arg-type]
+    if not title:
+        title = f"{issuers[0] if issuers else ''}{year}年工作要点"
+    plan_id = str(overrides.get("id") or f"{year}-{meta_mod.slug(region_t)}")
+    plan_meta = PlanMeta(
+        id=plan_id, title=str(title), issuers=tuple(issuers),  # type: ignore[arg-type]
+        region=region_t, level=meta_mod.level_of(region_t), year=year,
+        date=str(overrides.get("date") or inferred.date or "") or None,
+        doc_number=str(overrides.get("doc_number") or inferred.doc_number or "") or None,
+        recipients=inferred.recipients, source=rel, shape=cleaned.shape, title_note=structure.title_note,
+        web=cleaned.web)
+    plan = Plan(plan_meta, tuple(x.text for x in structure.notice), structure.preamble, structure.preamble_anchor,
+                structure.parts, structure.closing, structure.unplaced, structure.loose_items)
+    return Loaded(plan, tuple(problems))

@@ -1,0 +1,119 @@
+"""The archive's model: frozen values, each stage returns new ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Target:
+    """A quantified commitment printed in an item, e.g. 新增学位4950个."""
+
+    text: str
+    value: float
+    unit: str
+    kind: str  # count / percent / money / people / area / time / other
+
+
+@dataclass(frozen=True)
+class Item:
+    """A numbered work item; its first sentence is its title."""
+
+    number: str  # as printed, without the enumerator's punctuation: "6"
+    marker: str  # the enumerator as printed: "6." / "6、" / "（6）"
+    anchor: str  # "item-6", or "part-2-item-3" when numbering restarts per part
+    title: str  # the first sentence, without its closing 。
+    paragraphs: tuple[str, ...]  # the rest of the item, paragraph by paragraph
+    part: str  # anchor of the innermost part holding the item ("" if none)
+    line: int  # source line where the item starts
+    themes: tuple[str, ...] = ()
+    targets: tuple[Target, ...] = ()
+    related: tuple[str, ...] = ()  # "<plan-id>#<anchor>" of similar items elsewhere
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    @property
+    def text(self) -> str:
+        """The whole item as one string: title sentence and body."""
+        return "\n".join((self.title, *self.paragraphs))
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part 一、 (level 1) or subpart （一） (level 2), with what it holds."""
+
+    number: str  # the numeral as printed: "二"
+    marker: str  # "二、" / "（二）"
+    anchor: str  # "part-2" / "part-2-1"
+    title: str
+    level: int
+    intro: tuple[str, ...]  # text under the heading before any subpart or item
+    parts: tuple[Part, ...]
+    items: tuple[Item, ...]
+    line: int
+
+    def walk_items(self) -> tuple[Item, ...]:
+        """Every item under this part, subparts included, in order."""
+        found = list(self.items)
+        for child in self.parts:
+            found.extend(child.walk_items())
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """Text the parser could not assign: shown on the page and in the build report."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PlanMeta:
+    id: str
+    title: str
+    issuers: tuple[str, ...]
+    region: tuple[str, ...]  # province → city → county
+    level: str  # province / city / county
+    year: int
+    date: str | None  # YYYY-MM-DD
+    doc_number: str | None  # 文号
+    recipients: str | None  # 主送
+    source: str  # path relative to the repository root
+    shape: str  # pdf / web / word / clean
+    title_note: str | None = None  # e.g. （印发稿）
+    web: tuple[tuple[str, str], ...] = ()  # fields scraped from a web page's header
+
+
+@dataclass(frozen=True)
+class Plan:
+    meta: PlanMeta
+    notice: tuple[str, ...]  # the cover notice (印发通知), paragraph by paragraph
+    preamble: tuple[str, ...]
+    preamble_anchor: str | None  # the part that holds the preamble (一、总体思路), if any
+    parts: tuple[Part, ...]
+    closing: tuple[str, ...]  # 版记 after the last item (…印发, 抄送)
+    unplaced: tuple[Unplaced, ...] = ()
+    loose_items: tuple[Item, ...] = field(default=())  # items before any part
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        found = list(self.loose_items)
+        for part in self.parts:
+            found.extend(part.walk_items())
+        return tuple(found)
+
+    def all_parts(self) -> tuple[Part, ...]:
+        out: list[Part] = []
+
+        def visit(part: Part) -> None:
+            out.append(part)
+            for child in part.parts:
+                visit(child)
+
+        for part in self.parts:
+            visit(part)
+        return tuple(out)

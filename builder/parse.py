@@ -1,0 +1,251 @@
+"""Parse clean lines into a plan's structure: cover notice, title, preamble, parts and items.
+
+Pure: `parse_structure` takes the cleaned lines and returns a `Structure` plus warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import textutil as tu
+from .clean import Line
+from .errors import Problem
+from .model import Item, Part, Unplaced
+
+_TITLE_WORDS = re.compile(r"(工作要点|工作计划|工作安排|工作思路|要点)(（[^）]*）)?$")
+_NOT_TITLE = re.compile(r"关于|通知|印发|现将|^《")
+_TITLE_NOTE = re.compile(r"^[（(][^）)]{1,12}[）)]$")
+_PREAMBLE_PART = re.compile(r"总体思路|总体要求|指导思想|工作思路|总体目标")
+_CLOSING = re.compile(
+    r"(印发|印制)$|^抄送|^(主题词|关键词)[:：]|^\d{4}年\d{1,2}月\d{1,2}日$|^[^，。；：,]{2,30}(局|委员会|工委|政府|办公室|中心)$"
+)
+
+
+@dataclass(frozen=True)
+class Structure:
+    notice: tuple[Line, ...]
+    title: Line | None
+    title_note: str | None
+    preamble: tuple[str, ...]
+    preamble_anchor: str | None
+    parts: tuple[Part, ...]
+    loose_items: tuple[Item, ...]
+    closing: tuple[str, ...]
+    unplaced: tuple[Unplaced, ...]
+
+
+@dataclass
+class _Open:
+    """A part or item while it is being filled."""
+
+    kind: str  # part / item
+    line: Line
+    marker: str
+    number: str
+    title: str
+    level: int = 1
+    paragraphs: list[str] = field(default_factory=list)
+    children: list[_Open] = field(default_factory=list)
+
+
+def find_title(lines: tuple[Line, ...]) -> int | None:
+    """Index of the plan's own title line (…2020年工作要点), before any numbered part."""
+    for i, line in enumerate(lines):
+        if tu.starts_numbered_block(line.text) and i > 0:
+            break
+        text = line.text
+        if len(text) <= 80 and _TITLE_WORDS.search(text) and not _NOT_TITLE.search(text):
+            return i
+    return None
+
+
+def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list[Problem]]:
+    """Split the lines into notice, title, preamble, parts, items and closing text."""
+    warnings: list[Problem] = []
+    title_at = find_title(lines)
+    if title_at is None:
+        notice_end = _notice_end_without_title(lines)
+        notice, title, rest = lines[:notice_end], None, lines[notice_end:]
+    else:
+        notice, title, rest = lines[:title_at], lines[title_at], lines[title_at + 1 :]
+    title_note = None
+    if rest and _TITLE_NOTE.match(rest[0].text):
+        title_note, rest = rest[0].text, rest[1:]
+
+    item_mark = tu.ITEM_MARK if any(tu.ITEM_MARK.match(x.text) for x in rest) else tu.SUBITEM_MARK
+    has_parts = any(tu.PART_MARK.match(x.text) for x in rest)
+
+    preamble: list[str] = []
+    top: list[_Open] = []
+    loose: list[_Open] = []
+    part: _Open | None = None
+    subpart: _Open | None = None
+    item: _Open | None = None
+    for line in rest:
+        text = line.text
+        if m := tu.PART_MARK.match(text):
+            part = _Open("part", line, m.group(0), m.group(1), text[m.end():].strip(), level=1)
+            top.append(part)
+            subpart = item = None
+        elif m := tu.SUBPART_MARK.match(text):
+            if has_parts and part is not None:
+                subpart = _Open("part", line, m.group(0), m.group(1), text[m.end():].strip(), level=2)
+                part.children.append(subpart)
+            else:  # （一） is the outermost level of this plan
+                part = _Open("part", line, m.group(0), m.group(1), text[m.end():].strip(), level=1)
+                top.append(part)
+                subpart = None
+            item = None
+        elif m := item_mark.match(text):
+            item = _Open("item", line, m.group(0), m.group(1), text[m.end():].strip())
+            holder = subpart or part
+            (holder.children if holder else loose).append(item)
+        elif item is not None:
+            item.paragraphs.append(text)
+        elif subpart is not None:
+            subpart.paragraphs.append(text)
+        elif part is not None:
+            part.paragraphs.append(text)
+        else:
+            preamble.append(text)
+
+    closing, unplaced = _split_closing(top, loose)
+    preamble_anchor = None
+    parts = _build_parts(top, path, warnings)
+    items_restart = _numbering_restarts(top)
+    parts = tuple(_assign_item_anchors(p, items_restart, set(), path, warnings) for p in parts)
+    loose_items = tuple(_make_item(o, f"item-{o.number}", "") for o in loose)
+    _check_numbering(parts, loose_items, items_restart, path, warnings)
+
+    if not preamble and parts and not parts[0].items and not parts[0].parts and parts[0].intro \
+            and _PREAMBLE_PART.search(parts[0].title):
+        first = parts[0]
+        preamble = list(first.intro)
+        preamble_anchor = first.anchor
+        parts = (Part(first.number, first.marker, first.anchor, first.title, first.level, (), (), (), first.line),
+                 *parts[1:])
+    return Structure(tuple(notice), title, title_note, tuple(preamble), preamble_anchor, parts, loose_items,
+                     tuple(closing), tuple(unplaced)), warnings
+
+
+def _notice_end_without_title(lines: tuple[Line, ...]) -> int:
+    """Without a title line, the notice runs to its date line, if there is a 关于…通知 at all."""
+    first_block = next((i for i, x in enumerate(lines) if tu.starts_numbered_block(x.text)), len(lines))
+    if not any("通知" in x.text for x in lines[:first_block]):
+        return 0
+    dates = [i for i, x in enumerate(lines[:first_block]) if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", x.text)]
+    return dates[0] + 1 if dates else 0
+
+
+def _split_closing(top: list[_Open], loose: list[_Open]) -> tuple[list[str], list[Unplaced]]:
+    """Take the colophon (…印发, 抄送) off the end of the last item or part."""
+    last = _last_open(top) or (loose[-1] if loose else None)
+    if last is None:
+        return [], []
+    closing: list[str] = []
+    while last.paragraphs and _CLOSING.search(last.paragraphs[-1]):
+        closing.insert(0, last.paragraphs.pop())
+    return closing, []
+
+
+def _last_open(opens: list[_Open]) -> _Open | None:
+    if not opens:
+        return None
+    last = opens[-1]
+    return _last_open(last.children) or last
+
+
+def _split_heading(text: str) -> tuple[str, tuple[str, ...]]:
+    """A heading line may carry body text after its first sentence: （一）强化党建。正文……"""
+    title, rest = tu.first_sentence(text)
+    if rest:
+        return title, (rest,)
+    return text.rstrip("。"), ()
+
+
+def _build_parts(top: list[_Open], path: str, warnings: list[Problem]) -> tuple[Part, ...]:
+    seen: set[str] = set()
+
+    def build(o: _Open, parent_anchor: str) -> Part:
+        base = f"part-{tu.cn_to_int(o.number)}" if not parent_anchor else f"{parent_anchor}-{tu.cn_to_int(o.number)}"
+        anchor = base
+        if anchor in seen:
+            anchor = f"{base}-{o.line.lineno}"
+            warnings.append(Problem(path, o.line.lineno, f"part {o.marker} appears twice",
+                                    "check the part numbering in the source", "warning"))
+        seen.add(anchor)
+        title, extra = _split_heading(o.title)
+        subparts = tuple(build(c, anchor) for c in o.children if c.kind == "part")
+        items = tuple(_make_item(c, "", anchor) for c in o.children if c.kind == "item")
+        return Part(o.number, o.marker, anchor, title, o.level, (*extra, *o.paragraphs), subparts, items,
+                    o.line.lineno)
+
+    return tuple(build(o, "") for o in top)
+
+
+def _make_item(o: _Open, anchor: str, part_anchor: str) -> Item:
+    title, rest = tu.first_sentence(o.title)
+    paragraphs = tuple(p for p in ((rest,) if rest else ()) + tuple(o.paragraphs))
+    return Item(o.number, o.marker, anchor, title, paragraphs, part_anchor, o.line.lineno)
+
+
+def _numbering_restarts(top: list[_Open]) -> bool:
+    """True if item numbering starts again at 1 in a later part (so item-N alone is ambiguous)."""
+    starts: list[str] = []
+
+    def visit(o: _Open) -> None:
+        items = [c for c in o.children if c.kind == "item"]
+        if items:
+            starts.append(items[0].number)
+        for c in o.children:
+            if c.kind == "part":
+                visit(c)
+
+    for o in top:
+        visit(o)
+    return starts.count("1") > 1
+
+
+def _assign_item_anchors(part: Part, restart: bool, seen: set[str], path: str,
+                         warnings: list[Problem]) -> Part:
+    items = []
+    for item in part.items:
+        anchor = f"{part.anchor}-item-{item.number}" if restart else f"item-{item.number}"
+        if anchor in seen:
+            anchor = f"{anchor}-{item.line}"
+        seen.add(anchor)
+        items.append(Item(item.number, item.marker, anchor, item.title, item.paragraphs, part.anchor, item.line))
+    children = tuple(_assign_item_anchors(c, restart, seen, path, warnings) for c in part.parts)
+    return Part(part.number, part.marker, part.anchor, part.title, part.level, part.intro, children,
+                tuple(items), part.line)
+
+
+def _check_numbering(parts: tuple[Part, ...], loose: tuple[Item, ...], restart: bool, path: str,
+                     warnings: list[Problem]) -> None:
+    """Warn where item numbers skip or repeat (an error under --strict)."""
+    runs: list[tuple[Item, ...]] = []
+    if restart:
+        def visit(p: Part) -> None:
+            if p.items:
+                runs.append(p.items)
+            for c in p.parts:
+                visit(c)
+        for p in parts:
+            visit(p)
+    else:
+        everything = list(loose)
+        for p in parts:
+            everything.extend(p.walk_items())
+        runs.append(tuple(everything))
+    for run in runs:
+        expected = 1
+        for item in run:
+            number = int(item.number)
+            if number != expected:
+                what = "repeats" if number < expected else "skips"
+                warnings.append(Problem(
+                    path, item.line, f"item numbering {what}: expected {expected}, found {item.marker}",
+                    "check the source against the published plan; fix the number if it is a typo",
+                    "warning"))
+            expected = number + 1

@@ -1,0 +1,70 @@
+"""Render the archive into a Markdown tree for mkdocs (pure: returns {relative path: text})."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from . import escape
+from .archive import Archive, plans_by_year, region_tree, walk_regions
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a plan page template sees (documented here, checked by tests/test_render.py)."""
+
+    plan: object  # the Plan
+    region_links: tuple[str, ...]  # relative URL of each level of plan.meta.region
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES / "pages"),
+        finalize=escape.finalize,
+        autoescape=False,  # finalize does Markdown-aware escaping instead
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["html"] = escape.html_text
+    env.filters["attr"] = escape.html_text
+    env.filters["md"] = escape.md_text
+    env.filters["heading_id"] = escape.heading_id
+    return env
+
+
+def render_markdown(archive: Archive) -> dict[str, str]:
+    """Every generated Markdown page, keyed by its path under the docs folder."""
+    env = environment()
+    pages: dict[str, str] = {}
+    plans = archive.plans_newest_first()
+    pages["index.md"] = env.get_template("index.md.j2").render(
+        plans=plans, item_count=sum(len(p.items) for p in plans))
+    plan_template = env.get_template("plan.md.j2")
+    for plan in archive.plans:
+        links = tuple(f"../../regions/{archive.region_slug(plan.meta.region[: i + 1])}/"
+                      for i in range(len(plan.meta.region)))
+        context = PageContext(plan=plan, region_links=links)
+        pages[f"plans/{plan.meta.id}.md"] = plan_template.render(**vars(context))
+    tree = region_tree(archive)
+    pages["regions/index.md"] = env.get_template("regions_index.md.j2").render(tree=tree)
+    region_template = env.get_template("region.md.j2")
+    for node, parents in walk_regions(tree):
+        pages[f"regions/{node.slug}.md"] = region_template.render(node=node, parents=parents)
+    years = plans_by_year(archive)
+    pages["years/index.md"] = env.get_template("years_index.md.j2").render(years=years)
+    year_template = env.get_template("year.md.j2")
+    for year, year_plans in years:
+        pages[f"years/{year}.md"] = year_template.render(year=year, plans=year_plans)
+    return pages
+
+
+def static_files() -> dict[str, bytes]:
+    """CSS and JS shipped with the site (copied into the docs folder's assets/)."""
+    assets = TEMPLATES / "assets"
+    return {f"assets/{p.name}": p.read_bytes() for p in sorted(assets.iterdir()) if p.is_file()}

@@ -1,0 +1,72 @@
+"""Turn the Markdown tree into site/: mkdocs build, then Pagefind, then an atomic swap."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import BuildError
+
+log = logging.getLogger(__name__)
+
+
+def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
+    """The one place generated files are written; refuses to write a path twice."""
+    seen: set[str] = set()
+    for rel, content in sorted(files.items()):
+        key = rel.lower()
+        if key in seen:
+            raise BuildError(f"two generated files share the path {rel}")
+        seen.add(key)
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+    """A real `mkdocs build` (strict: a broken link or anchor fails the build)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    mkdocs_log = logging.getLogger("mkdocs")
+    previous = mkdocs_log.level
+    mkdocs_log.setLevel(logging.WARNING)
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        build(config)
+    except MkDocsException as error:
+        raise BuildError(f"mkdocs build failed: {error}") from error
+    finally:
+        mkdocs_log.setLevel(previous)
+
+
+def pagefind_index(site_dir: Path) -> None:
+    """Index the built site with Pagefind's extended build (Chinese segmentation)."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise BuildError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
+
+
+def swap_into_place(new: Path, target: Path) -> None:
+    """Replace target with new; the old tree is removed only once the new one is in place."""
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def scratch_dir(beside: Path, prefix: str) -> Path:
+    beside.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{prefix}-", dir=beside.parent))

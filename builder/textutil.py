@@ -1,0 +1,139 @@
+"""Small pure helpers for Chinese text: widths, markers, sentences, spacing and punctuation."""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "零一二三四五六七八九"
+_NUMERAL = "[一二三四五六七八九十百零]+"
+
+# The four heading levels of a work plan, outermost first.
+PART_MARK = re.compile(rf"^({_NUMERAL})[、．.]")
+SUBPART_MARK = re.compile(rf"^[（(]({_NUMERAL})[）)]")
+ITEM_MARK = re.compile(r"^(\d{1,3})[.．、](?!\d)")
+SUBITEM_MARK = re.compile(r"^[（(](\d{1,3})[）)]")
+CIRCLED_MARK = re.compile("^[\u2460-\u2473]")
+
+_RUN_ON_SPLIT = re.compile(
+    rf"(?<=[。；！？：])\s*(?=({_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d)))"
+)
+
+# Characters that count as "Chinese" for spacing and punctuation decisions.
+_CJK = (
+    "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"  # Han
+    "\u3000-\u303f\uff00-\uffef"  # CJK punctuation, full-width forms
+    "\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"  # ‘’“” — … ·
+)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009]+")
+_SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) +(?=[{_CJK}])")
+_SPACE_NEXT_TO_PUNCT = re.compile(
+    "(?<=[。，、；：？！“”‘’（）《》【】—…]) +| +(?=[。，、；：？！“”‘’（）《》【】—…])"
+)
+_OPENERS = "“‘《（(「『【"
+_CLOSERS = "”’》）)」』】"
+_SENTENCE_END = "。！？"
+_LINE_END = "。！？；：!?;:"
+
+
+def visual_width(text: str) -> float:
+    """Width in full-width cells: Chinese counts 1, ASCII 0.5."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(line) and line.rstrip()[-1] in _LINE_END
+
+
+def is_han(ch: str) -> bool:
+    return bool(_HAN.match(ch))
+
+
+def starts_numbered_block(line: str) -> bool:
+    """True if the line opens a part, subpart, item or sub-item."""
+    return any(m.match(line) for m in (PART_MARK, SUBPART_MARK, ITEM_MARK, SUBITEM_MARK, CIRCLED_MARK))
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two pieces of a hard-wrapped line: no space in Chinese, one between Latin words."""
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+        return f"{left} {right}"
+    return left + right
+
+
+def split_before_markers(text: str) -> list[str]:
+    """Cut a run-on paragraph before every numbered heading or item that follows a sentence end."""
+    return [piece.strip() for piece in _RUN_ON_SPLIT.split(text) if piece and piece.strip()
+            and not _is_marker_capture(piece)]
+
+
+def _is_marker_capture(piece: str) -> bool:
+    # re.split returns the lookahead's group too; it is a bare enumerator, never text.
+    return bool(re.fullmatch(rf"{_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、]", piece))
+
+
+def normalise_spaces(line: str) -> str:
+    """Turn every kind of space into a plain one (keeps leading spaces for shape detection)."""
+    return _SPACE_RUN.sub(" ", line)
+
+
+def tidy_spaces(text: str) -> str:
+    """Drop spaces a PDF put between Chinese and Latin text or around full-width punctuation."""
+    text = _SPACE_RUN.sub(" ", text).strip()
+    text = _SPACE_NEXT_TO_PUNCT.sub("", text)
+    return _SPACE_NEXT_TO_CJK.sub("", text)
+
+
+def normalise_punctuation(text: str) -> str:
+    """Make half-width , : ; ? ! ( ) full-width where they sit in Chinese text.
+
+    Never inside numbers or formulas: 2.25亿元, 1,000, 11:31, 1+1>2 and “3+4” are left alone.
+    """
+    text = re.sub(r"\(([^()]*)\)", lambda m: f"（{m.group(1)}）" if _HAN.search(m.group(1)) else m.group(0), text)
+    chars = list(text)
+    full = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+    for i, ch in enumerate(chars):
+        if ch not in full:
+            continue
+        before = chars[i - 1] if i > 0 else ""
+        after = chars[i + 1] if i + 1 < len(chars) else ""
+        if before.isdigit() and after.isdigit():
+            continue  # 1,000 and 11:31
+        near_cjk = bool(_CJK_CHAR.match(before)) or (bool(_CJK_CHAR.match(after)) and ch not in ":")
+        if near_cjk or (ch in ",;" and not after):
+            chars[i] = full[ch]
+    return "".join(chars)
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """Split off the first sentence (outside quotes and brackets); return (sentence, rest)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch in _SENTENCE_END and depth == 0:
+            return text[:i].strip(), text[i + 1 :].strip()
+    return text.strip(), ""
+
+
+def cn_to_int(numeral: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零三 → 103."""
+    total, current = 0, 0
+    for ch in numeral:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch in CN_DIGITS:
+            current = CN_DIGITS.index(ch)
+    return total + current
+
+
+def han_and_digits(text: str) -> str:
+    """Only the Han characters and ASCII digits of a text (for fidelity comparisons)."""
+    return "".join(ch for ch in text if is_han(ch) or ch.isdigit() and ch.isascii())

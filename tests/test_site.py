@@ -1,0 +1,119 @@
+"""A real mkdocs build of the bundled plans: pages, ids, data contract, links and anchors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from tests.conftest import SEED_IDS, main_content, soup
+
+PLAN_KEYS = {"id", "url", "source", "title", "issuers", "region", "year", "date", "doc_number", "preamble",
+             "parts", "items", "unplaced"}
+PART_KEYS = {"number", "title", "anchor", "parts"}
+ITEM_KEYS = {"number", "anchor", "url", "title", "body", "part", "themes", "targets"}
+
+
+def test_a_page_per_plan_with_every_part_and_item_as_a_heading(seed_site: Path) -> None:
+    data = json.loads((seed_site / "data" / "plans.json").read_text(encoding="utf-8"))
+    for plan in data["plans"]:
+        page = main_content(seed_site / plan["url"] / "index.html")
+        ids = {h["id"] for h in page.select("h2[id], h3[id], h4[id]")}
+        for item in plan["items"]:
+            assert item["anchor"] in ids
+            heading = page.select_one(f"#{item['anchor']}")
+            assert heading.get_text().startswith(f"{item['number']}. {item['title']}")
+        def walk(parts: list[dict]) -> None:
+            for part in parts:
+                assert part["anchor"] in ids
+                walk(part["parts"])
+        walk(plan["parts"])
+
+
+def test_plans_json_contract(seed_site: Path) -> None:
+    data = json.loads((seed_site / "data" / "plans.json").read_text(encoding="utf-8"))
+    assert set(data) >= {"plans", "themes"}
+    assert sorted(p["id"] for p in data["plans"]) == sorted(SEED_IDS)
+    for plan in data["plans"]:
+        assert PLAN_KEYS <= set(plan)
+        assert plan["url"] == f"plans/{plan['id']}/"
+        assert plan["source"] == f"source_docs/{plan['id']}.txt"
+        assert isinstance(plan["issuers"], list) and isinstance(plan["region"], list)
+        assert isinstance(plan["year"], int)
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", plan["date"])
+        for item in plan["items"]:
+            assert ITEM_KEYS <= set(item)
+            assert item["url"] == f"{plan['url']}#{item['anchor']}"
+            assert not item["title"].startswith(item["number"])
+        stack = list(plan["parts"])
+        while stack:
+            part = stack.pop()
+            assert PART_KEYS <= set(part)
+            assert not part["title"].startswith(("一", "（"))
+            stack.extend(part["parts"])
+    qingdao = next(p for p in data["plans"] if p["id"] == "2021-qingdao-huangdao")
+    assert qingdao["doc_number"] == "青黄教工委〔2021〕1号"
+
+
+def test_home_page_lists_every_plan(seed_site: Path) -> None:
+    page = main_content(seed_site / "index.html")
+    links = {a["href"] for a in page.select("table a")}
+    assert links == {f"plans/{plan_id}/" for plan_id in SEED_IDS}
+    assert "131" in page.get_text()
+
+
+def test_notice_is_collapsed_and_metadata_shown(seed_site: Path) -> None:
+    page = main_content(seed_site / "plans" / "2021-qingdao-huangdao" / "index.html")
+    details = page.select_one("details")
+    assert details is not None and not details.has_attr("open")
+    assert "印发通知" in details.summary.get_text()
+    assert "关于印发《2021年青岛西海岸新区教育体育工作要点》的通知" in details.get_text()
+    meta = page.select_one("dl.plan-meta").get_text()
+    for expected in ("山东省", "青岛市", "黄岛区", "2021-02-20", "青黄教工委〔2021〕1号"):
+        assert expected in meta
+
+
+def test_no_asset_from_another_host(seed_site: Path) -> None:
+    for page in seed_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        doc = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for node in doc.find_all(tag):
+                url = node.get(attr)
+                if url and not (tag == "link" and node.get("rel") == ["canonical"]):
+                    assert not urlparse(url).netloc, f"{page}: {tag} loads {url}"
+
+
+@pytest.mark.parametrize("attr", ["href", "src"])
+def test_every_internal_link_and_anchor_resolves(seed_site: Path, attr: str) -> None:
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(page: Path) -> set[str]:
+        if page not in ids:
+            ids[page] = {node["id"] for node in soup(page).find_all(id=True)}
+        return ids[page]
+
+    checked = 0
+    for page in sorted(seed_site.rglob("*.html")):
+        if "pagefind" in page.parts or page.name == "404.html":
+            continue  # 404.html is served at any depth, so it must use site_url's absolute path
+        base = "/" + page.relative_to(seed_site).as_posix()
+        for node in soup(page).find_all(attrs={attr: True}):
+            url = node[attr]
+            parsed = urlparse(url)
+            if parsed.scheme or parsed.netloc or url.startswith(("mailto:", "data:")):
+                continue
+            assert not url.startswith("/"), f"{page}: absolute link {url} breaks under a sub-path"
+            target = urlparse(urljoin(base, url))
+            path = seed_site / unquote(target.path).lstrip("/")
+            if path.is_dir() or target.path.endswith("/"):
+                path = path / "index.html"
+            assert path.exists(), f"{page}: {url} → {path} does not exist"
+            if target.fragment and path.suffix == ".html":
+                assert unquote(target.fragment) in ids_of(path), f"{page}: {url} has no #{target.fragment}"
+            checked += 1
+    assert checked > (100 if attr == "href" else 20)
