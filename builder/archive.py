@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from dataclasses import dataclass
+
+from pypinyin import lazy_pinyin
 
 from . import meta
 from .model import Plan
@@ -20,8 +24,20 @@ class Archive:
         return tuple(sorted(self.plans, key=lambda p: (-p.meta.year, p.meta.region, p.meta.id)))
 
     def region_slug(self, region: tuple[str, ...]) -> str:
-        """URL slug of a region: 山东省 → shandong, 山东省/威海市/环翠区 → weihai-huancui."""
-        return meta.slug(region)
+        """URL slug of a region: 山东省 → shandong, 山东省/威海市/环翠区 → weihai-huancui.
+
+        Where two regions would share a slug (吉林省 and 吉林市 are both jilin), both take the
+        longer form that names every level (jilin-jilin).
+        """
+        short = meta.slug(region)
+        if self._slug_counts[short] > 1:
+            return "-".join("".join(lazy_pinyin(meta.strip_suffix(n))).lower() for n in region)
+        return short
+
+    @functools.cached_property
+    def _slug_counts(self) -> Counter[str]:
+        paths = {p.meta.region[: i + 1] for p in self.plans for i in range(len(p.meta.region))}
+        return Counter(meta.slug(path) for path in paths)
 
 
 @dataclass(frozen=True)

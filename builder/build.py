@@ -8,12 +8,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import data, render, site
+from . import data, feeds, render, site, theme_pages
+from .enrich import enrich
 from .archive import Archive
 from .errors import InputError, Problem
 from .load import PLAN_SUFFIXES, load_plan
 from .model import Plan
 from .progress import Progress
+from .taxonomy import TAXONOMY_FILE, load_taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +46,9 @@ def source_files(sources: Path) -> list[Path]:
     if not sources.is_dir():
         raise InputError([Problem(str(sources), None, "the folder of plans does not exist",
                                   "create source_docs/ and put one plan per .txt file in it")])
-    files = sorted(p for p in sources.iterdir() if p.is_file() and not p.name.startswith(".")
+    files = sorted(p for p in sources.iterdir() if p.is_file() and not p.name.startswith((".", "_"))
                    and p.suffix.lower() not in (".yml", ".yaml"))
-    orphans = sorted(p for p in sources.glob("*.yml") if not any(p.with_suffix(s).exists() for s in PLAN_SUFFIXES))
+    orphans = sorted(p for p in sources.glob("*.yml") if not p.name.startswith("_") and not any(p.with_suffix(s).exists() for s in PLAN_SUFFIXES))
     if orphans:
         raise InputError([Problem(p.relative_to(sources.parent).as_posix(), None, "a sidecar without a plan",
                                   f"name it after its plan (e.g. {p.stem}.txt beside {p.name}) or delete it")
@@ -76,16 +78,27 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False) -> Buil
             problems.append(Problem(same[1].meta.source, None, f"{names} both get the id {plan_id}",
                                     f"set a distinct `id:` in a sidecar, e.g. {Path(same[1].meta.source).with_suffix('.yml').name}"
                                     f" containing `id: {plan_id}-2`"))
+    taxonomy_path = paths.sources / TAXONOMY_FILE
+    taxonomy, taxonomy_problems = load_taxonomy(taxonomy_path, _rel(taxonomy_path, paths.root))
+    problems.extend(taxonomy_problems)
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
         raise InputError(errors)
-    return BuildResult(Archive.of(plans), [p for p in problems if p.severity == "warning"])
+    with progress.step("主题与指标 enrich"):
+        archive = enrich(Archive.of(plans), taxonomy)
+    return BuildResult(archive, [p for p in problems if p.severity == "warning"])
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def generate_docs(result: BuildResult) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = dict(render.render_markdown(result.archive))
     files.update(render.static_files())
-    files["data/plans.json"] = data.plans_json(result.archive)
+    files["data/plans.json"] = data.plans_json(result.archive, theme_pages.themes_json(result.archive))
+    files.update(theme_pages.theme_data_files(result.archive))
+    files.update(feeds.feed_files(result.archive))
     return files
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import escape
+from . import escape, theme_pages
 from .archive import Archive, plans_by_year, region_tree, walk_regions
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
@@ -61,6 +61,7 @@ def render_markdown(archive: Archive) -> dict[str, str]:
     year_template = env.get_template("year.md.j2")
     for year, year_plans in years:
         pages[f"years/{year}.md"] = year_template.render(year=year, plans=year_plans)
+    pages.update(theme_pages.theme_pages(archive, env))
     return pages
 
 
