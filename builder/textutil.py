@@ -15,7 +15,7 @@ SUBITEM_MARK = re.compile(r"^[（(](\d{1,3})[）)]")
 CIRCLED_MARK = re.compile("^[\u2460-\u2473]")
 
 _RUN_ON_SPLIT = re.compile(
-    rf"(?<=[。；！？：])\s*(?=({_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d)))"
+    rf"(?<=[。；！？：\s])\s*(?=({_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d)))"
 )
 
 # Characters that count as "Chinese" for spacing and punctuation decisions.
@@ -27,7 +27,9 @@ _CJK = (
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009]+")
-_SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) +(?=[{_CJK}])")
+# Only spaces between Chinese and digits are PDF artifacts ("2020 年", "投资 2.25 亿元"); a space
+# before or after a Latin word may be deliberate and stays.
+_SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[0-9%])|(?<=[0-9%]) +(?=[{_CJK}])")
 _SPACE_NEXT_TO_PUNCT = re.compile(
     "(?<=[。，、；：？！“”‘’（）《》【】—…]) +| +(?=[。，、；：？！“”‘’（）《》【】—…])"
 )
@@ -100,8 +102,9 @@ def normalise_punctuation(text: str) -> str:
         after = chars[i + 1] if i + 1 < len(chars) else ""
         if before.isdigit() and after.isdigit():
             continue  # 1,000 and 11:31
-        near_cjk = bool(_CJK_CHAR.match(before)) or (bool(_CJK_CHAR.match(after)) and ch not in ":")
-        if near_cjk or (ch in ",;" and not after):
+        # A colon or semicolon after Latin text stays (11:31, &gt;); a comma may lead into Chinese.
+        near_cjk = bool(_CJK_CHAR.match(before)) or (bool(_CJK_CHAR.match(after)) and ch in ",?!")
+        if near_cjk:
             chars[i] = full[ch]
     return "".join(chars)
 
