@@ -1,0 +1,538 @@
+"""The benchmark of issue 7: build a synthetic archive of N plans and print what it costs.
+
+    python scripts/bench.py --plans 1000 [--no-browser] [--keep DIR]
+
+It generates N plans (scripts/synth.py, deterministic) into a scratch folder, builds them with
+`builder.build.build_site` in a fresh process, and prints the wall time of every stage, the peak
+memory, the site's sizes, the bytes Chromium fetches for a first Pagefind search, the floor (a bare
+`mkdocs build` of the same Markdown with the same mkdocs.yml) and the time of a no-op rebuild and of a
+rebuild after one plan changes. It prints numbers and judges them against the issue's targets; it
+never fails because a number is high. Every build goes into the scratch folder, never into site/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gzip
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import synth  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PAGEFIND_STAGE = "Pagefind 索引 search index"
+READ_STAGE = "读取与解析 read + parse"
+BASELINE_N = 5  # the median plan page is compared with its size at N = 5
+MB = 1024 * 1024
+KEPT = ("source_docs", "site", "docs", "floor-site", f"baseline-{BASELINE_N}")  # what a run writes in its folder
+
+# Targets of issue 7, at N = 1,000.
+FLOOR_RATIO_MAX = 1.3
+PAGE_GROWTH_MAX = 1.25
+CHANGED_REBUILD_MAX = 0.25
+PEAK_MEMORY_MAX = 1.5 * 1024 * MB
+FIRST_SEARCH_MAX = 400 * 1024
+
+
+# ---------------------------------------------------------------- child processes
+
+
+class DescendantPeak:
+    """Polls /proc for this process's descendants; keeps the largest VmHWM (peak RSS) seen.
+
+    ru_maxrss of RUSAGE_CHILDREN is no use for Pagefind: a forked child inherits its parent's
+    high-water mark across exec, so it reports the Python process's peak, not Pagefind's own.
+    """
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> DescendantPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.interval):
+            for pid in self._descendants():
+                self.peak = max(self.peak, self._hwm(pid))
+
+    @staticmethod
+    def _descendants() -> list[int]:
+        parents: dict[int, list[int]] = {}
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit():
+                try:
+                    stat = Path(entry.path, "stat").read_text()
+                except OSError:
+                    continue
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                parents.setdefault(ppid, []).append(int(entry.name))
+        found, todo = [], [os.getpid()]
+        while todo:
+            kids = parents.get(todo.pop(), [])
+            found += kids
+            todo += kids
+        return found
+
+    @staticmethod
+    def _hwm(pid: int) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
+
+
+def child_build(sources: Path, site_dir: Path, docs_dir: Path) -> dict[str, Any]:
+    """Run in a fresh process: one build_site, its stage timings and the process's peak memory."""
+    started = time.perf_counter()
+    from builder.build import Paths, build_site
+    from builder.progress import Progress
+
+    imported = time.perf_counter()
+    progress = Progress(enabled=False)
+    # root = the work folder, so a plan's `source` reads source_docs/<id>.txt as in the real archive
+    # (and builder/load.py's sidecar path, relative to root, resolves); mkdocs.yml stays the project's.
+    paths = dataclasses.replace(Paths.under(ROOT, sources=sources, site_dir=site_dir, docs_dir=docs_dir),
+                                root=sources.parent.resolve())
+    with DescendantPeak() as children:
+        result = build_site(paths, progress)
+    done = time.perf_counter()
+    return {
+        "imports": imported - started,
+        "build": done - imported,
+        "timings": progress.timings,
+        "plans": len(result.archive.plans),
+        "warnings": len(result.warnings),
+        "maxrss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "maxrss_children": children.peak,
+    }
+
+
+def child_floor(docs_dir: Path, site_dir: Path) -> dict[str, Any]:
+    """Run in a fresh process: a bare mkdocs build (imports included) of docs_dir with mkdocs.yml."""
+    started = time.perf_counter()
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir)))
+    return {"floor": time.perf_counter() - started,
+            "maxrss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
+
+
+def in_child(*args: str) -> tuple[dict[str, Any], float]:
+    """Run this script with a hidden --child-* command; return its JSON and the process's wall time."""
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT, check=False)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(args[:1])} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1]), wall
+
+
+# ---------------------------------------------------------------- measurements in this process
+
+
+def pure_stages(sources: Path) -> dict[str, float]:
+    """The read + parse stage split up: the pure functions timed one by one over the same files."""
+    from builder import meta
+    from builder.clean import clean
+    from builder.parse import parse_structure
+    from builder.read import decode
+    from builder.sidecar import parse_sidecar
+
+    meta._cpca.cache_clear()
+    spent = dict.fromkeys(("read", "clean", "parse", "metadata"), 0.0)
+    for path in sorted(sources.glob("*.txt")):
+        t0 = time.perf_counter()
+        data = path.read_bytes()
+        side = path.with_suffix(".yml")
+        side_text = side.read_text(encoding="utf-8") if side.exists() else None
+        text, _ = decode(data, path.name)
+        t1 = time.perf_counter()
+        assert text is not None
+        cleaned = clean(text)
+        t2 = time.perf_counter()
+        structure, _ = parse_structure(cleaned.lines, path.name)
+        t3 = time.perf_counter()
+        if side_text is not None:
+            parse_sidecar(side_text, side.name)
+        meta.infer(structure.notice, structure.title.text if structure.title else None, dict(cleaned.web))
+        t4 = time.perf_counter()
+        for key, seconds in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+            spent[key] += seconds
+    return spent
+
+
+def tree_bytes(folder: Path) -> tuple[int, int]:
+    """(bytes, files) under folder."""
+    sizes = [p.stat().st_size for p in folder.rglob("*") if p.is_file()]
+    return sum(sizes), len(sizes)
+
+
+def median_plan_page(site_dir: Path) -> tuple[int, int]:
+    """(median bytes, count) of the plan pages' index.html."""
+    sizes = [p.stat().st_size for p in (site_dir / "plans").glob("*/index.html")]
+    return int(statistics.median(sizes)), len(sizes)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve folder on a free local port; yield its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+_SEARCH_JS = """async ([url, query]) => {
+  const pf = await import(url);
+  const found = await pf.search(query);
+  const first = found.results.length ? await found.results[0].data() : null;
+  return {count: found.results.length, first: first ? first.url : null};
+}"""
+
+
+@dataclass
+class SearchCost:
+    """What the browser fetched from pagefind/ for one first query (the worker's fetches included)."""
+
+    results: int
+    first_url: str | None
+    requests: list[dict[str, Any]] = field(default_factory=list)  # url, transfer, body, gzip
+
+    @property
+    def transfer(self) -> int:
+        return sum(r["transfer"] for r in self.requests)
+
+    @property
+    def body(self) -> int:
+        return sum(r["body"] for r in self.requests)
+
+    @property
+    def gzipped(self) -> int:
+        return sum(r["gzip"] for r in self.requests)
+
+    def by_kind(self) -> dict[str, tuple[int, int]]:
+        """kind → (requests, bytes transferred); kinds: js, wasm, entry, meta, index, fragment."""
+        kinds: dict[str, tuple[int, int]] = {}
+        for r in self.requests:
+            name = r["url"].split("?")[0].rsplit("/", 1)[-1]
+            kind = ("fragment" if "/fragment/" in r["url"] else "index" if "/index/" in r["url"]
+                    else "wasm" if name.startswith("wasm") else "meta" if name.endswith("pf_meta")
+                    else "entry" if name.endswith(".json") else "js" if name.endswith(".js") else name)
+            count, total = kinds.get(kind, (0, 0))
+            kinds[kind] = (count + 1, total + r["transfer"])
+        return kinds
+
+
+def _gzip_size(site_dir: Path, url: str, body: int) -> int:
+    """The body's size had the server gzipped text files (.js, .json), as GitHub Pages does."""
+    rel = url.split("?")[0].split("/pagefind/", 1)[-1]
+    path = site_dir / "pagefind" / rel
+    if body and path.suffix in (".js", ".json") and path.is_file():
+        return len(gzip.compress(path.read_bytes(), 6))
+    return body
+
+
+def first_search(site_dir: Path, page: str = "", query: str = "教育") -> SearchCost:
+    """Open a page of the built site in Chromium, run a Pagefind query, load the first result's data.
+
+    Counts every response under pagefind/ seen by the browser context (Pagefind 1.5 fetches its wasm,
+    index and fragments from a web worker, which performance.getEntriesByType in the page misses).
+    """
+    from playwright.sync_api import Response, sync_playwright
+
+    responses: list[Response] = []
+    with serve(site_dir) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context()  # a cold cache
+            context.on("response", responses.append)
+            tab = context.new_page()
+            tab.goto(base + page, wait_until="load")
+            outcome = tab.evaluate(_SEARCH_JS, [base + "pagefind/pagefind.js", query])
+            tab.wait_for_load_state("networkidle")
+            requests = []
+            for response in responses:
+                if "/pagefind/" not in response.url:
+                    continue
+                sizes = response.request.sizes()
+                body = sizes["responseBodySize"]
+                requests.append({"url": response.url, "body": body,
+                                 "transfer": body + sizes["responseHeadersSize"],
+                                 "gzip": _gzip_size(site_dir, response.url, body)})
+        finally:
+            browser.close()
+    return SearchCost(outcome["count"], outcome["first"], requests)
+
+
+def change_one_plan(sources: Path) -> Path:
+    """Edit the text of the middle plan (a few characters in its last sentence); return its path."""
+    files = sorted(sources.glob("*.txt"))
+    target = files[len(files) // 2]
+    text = target.read_text(encoding="utf-8")
+    at = text.rfind("。")
+    target.write_text(text[:at] + "（已修订）" + text[at:] if at >= 0 else text + "\n（已修订）\n", encoding="utf-8")
+    return target
+
+
+# ---------------------------------------------------------------- the run
+
+
+@dataclass
+class Run:
+    """Every figure of one benchmark run."""
+
+    n: int
+    work: Path
+    figures: dict[str, Any] = field(default_factory=dict)
+
+
+def build_in(work: Path, n: int, random_seed: int) -> tuple[list[synth.SynthPlan], dict[str, Any], float]:
+    sources = work / "source_docs"
+    if sources.exists():
+        shutil.rmtree(sources)
+    plans = synth.generate(n, sources, random_seed)
+    stats, wall = in_child("--child-build", str(sources), str(work / "site"), str(work / "docs"))
+    return plans, stats, wall
+
+
+def run(n: int, work: Path, browser: bool, random_seed: int, baseline: bool) -> Run:
+    """Generate, build, measure; returns the figures (also printed as they come)."""
+    out = Run(n, work)
+    f = out.figures
+    started = time.perf_counter()
+    plans, full, full_wall = build_in(work, n, random_seed)
+    f["generate"] = time.perf_counter() - started - full_wall  # build_in generates, then builds
+    f["plans"], f["full"], f["full_wall"] = plans, full, full_wall
+    f["pure"] = pure_stages(work / "source_docs")
+    f["site_bytes"] = tree_bytes(work / "site")
+    f["docs_bytes"] = tree_bytes(work / "docs")
+    f["pagefind_bytes"] = tree_bytes(work / "site" / "pagefind")
+    f["median_page"] = median_plan_page(work / "site")
+    floor_site = work / "floor-site"
+    f["floor"], _ = in_child("--child-floor", str(work / "docs"), str(floor_site))
+    shutil.rmtree(floor_site, ignore_errors=True)
+    if baseline and n != BASELINE_N:
+        build_in(work / f"baseline-{BASELINE_N}", BASELINE_N, random_seed)
+        f["baseline_page"] = median_plan_page(work / f"baseline-{BASELINE_N}" / "site")
+    if browser:
+        f["search"] = first_search(work / "site")
+    f["noop"], f["noop_wall"] = in_child("--child-build", str(work / "source_docs"), str(work / "site"),
+                                         str(work / "docs"))
+    f["changed_file"] = change_one_plan(work / "source_docs").name
+    f["changed"], f["changed_wall"] = in_child("--child-build", str(work / "source_docs"), str(work / "site"),
+                                               str(work / "docs"))
+    return out
+
+
+# ---------------------------------------------------------------- printing
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _row(label: str, value: str, note: str = "") -> str:
+    pad = " " * max(0, 46 - _width(label))
+    return f"  {label}{pad} {value:>14}  {note}".rstrip()
+
+
+def _mb(n: float) -> str:
+    return f"{n / MB:,.1f} MB"
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1024:,.1f} KB"
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def report(r: Run) -> str:
+    """The readable table."""
+    f = r.figures
+    plans: list[synth.SynthPlan] = f["plans"]
+    full = f["full"]
+    t = full["timings"]
+    pure = f["pure"]
+    regions = {p.region for p in plans}
+    lines = [
+        f"Benchmark: {r.n} synthetic plans ({len(regions)} regions in {len({p.region[0] for p in plans})} provinces, "
+        f"years {min(p.year for p in plans)}–{max(p.year for p in plans)}); {os.cpu_count()} CPUs; "
+        f"Python {sys.version.split()[0]}",
+        f"work folder: {r.work}   (generating the plans took {f['generate']:.1f} s)",
+        "",
+        "Full build (python scripts/bench.py --child-build: build_site in a fresh process)        seconds",
+    ]
+    staged = 0.0
+    for label, seconds in t.items():
+        staged += seconds
+        lines.append(_row(label, f"{seconds:.2f}"))
+        if label == READ_STAGE:
+            lines += [
+                _row("  read: bytes + decode (timed apart)", f"{pure['read']:.2f}"),
+                _row("  clean (timed apart)", f"{pure['clean']:.2f}"),
+                _row("  parse_structure (timed apart)", f"{pure['parse']:.2f}"),
+                _row("  sidecar + infer metadata (timed apart)", f"{pure['metadata']:.2f}", "(cold cpca cache)"),
+            ]
+    lines += [
+        _row("other (write Markdown, swap folders)", f"{full['build'] - staged:.2f}"),
+        _row("build_site total", f"{full['build']:.2f}"),
+        _row("build_site without Pagefind", f"{full['build'] - t.get(PAGEFIND_STAGE, 0.0):.2f}"),
+        _row("process wall (start-up and imports too)", f"{f['full_wall']:.2f}",
+             f"(imports {full['imports']:.2f} s)"),
+        _row("plans built / warnings", f"{full['plans']} / {full['warnings']}"),
+        "",
+    ]
+    floor = f["floor"]["floor"]
+    ours = full["build"] - t.get(PAGEFIND_STAGE, 0.0)
+    ratio = ours / floor if floor else float("nan")
+    lines += [
+        "Floor: bare mkdocs build of the same Markdown, same mkdocs.yml, search off (imports included)",
+        _row("floor mkdocs build", f"{floor:.2f} s"),
+        _row("ratio: our build (Pagefind aside) / floor", f"{ratio:.2f}×",
+             f"target ≤ {FLOOR_RATIO_MAX}× — {_verdict(ratio <= FLOOR_RATIO_MAX)}"),
+        "",
+    ]
+    peak = max(full["maxrss_self"], full["maxrss_children"])
+    lines += [
+        "Peak memory (ru_maxrss of the build process)",
+        _row("Python build process", _mb(full["maxrss_self"])),
+        _row("largest child (Pagefind)", _mb(full["maxrss_children"])),
+        _row("peak", _mb(peak), f"target < 1.5 GB — {_verdict(peak < PEAK_MEMORY_MAX)}"),
+        _row("floor mkdocs process (for comparison)", _mb(f["floor"]["maxrss_self"])),
+        "",
+    ]
+    site_bytes, site_files = f["site_bytes"]
+    docs_bytes, docs_files = f["docs_bytes"]
+    pf_bytes, pf_files = f["pagefind_bytes"]
+    median, pages = f["median_page"]
+    lines += [
+        "Sizes",
+        _row("site total", f"{site_bytes:,} B", f"{site_files:,} files ({_mb(site_bytes)})"),
+        _row("generated Markdown (docs folder)", f"{docs_bytes:,} B", f"{docs_files:,} files"),
+        _row("median plan page HTML", f"{median:,} B", f"of {pages:,} plan pages"),
+    ]
+    if "baseline_page" in f:
+        base = f["baseline_page"][0]
+        growth = median / base
+        lines.append(_row(f"  vs median plan page at N = {BASELINE_N}", f"{growth:.3f}×",
+                          f"({base:,} B) target ≤ {PAGE_GROWTH_MAX}× — {_verdict(growth <= PAGE_GROWTH_MAX)}"))
+    lines += [_row("Pagefind index (site/pagefind)", f"{pf_bytes:,} B", f"{pf_files:,} files ({_mb(pf_bytes)})"), ""]
+    if "search" in f:
+        s: SearchCost = f["search"]
+        lines += [
+            "First search in Chromium (home page, pf.search('教育'), then the first result's data)",
+            _row("pagefind/* requests", f"{len(s.requests)}", f"{s.results:,} results; first: {s.first_url}"),
+        ]
+        for kind, (count, size) in sorted(s.by_kind().items(), key=lambda kv: -kv[1][1]):
+            lines.append(_row(f"  {kind} ({count} request{'s' if count > 1 else ''})", f"{size:,} B"))
+        lines += [
+            _row("bytes transferred (headers included)", f"{s.transfer:,} B",
+                 f"{_kb(s.transfer)}; target < 400 KB — {_verdict(s.transfer < FIRST_SEARCH_MAX)}"),
+            _row("  of which response bodies", f"{s.body:,} B", "(http.server sends .js uncompressed)"),
+            _row("  bodies, had .js/.json been gzipped", f"{s.gzipped:,} B",
+                 f"{_kb(s.gzipped)} (as GitHub Pages serves them)"),
+            "",
+        ]
+    else:
+        lines += ["First search in Chromium: skipped (--no-browser)", ""]
+    noop, changed = f["noop"], f["changed"]
+    noop_share = noop["build"] / full["build"]
+    changed_share = changed["build"] / full["build"]
+    lines += [
+        "Rebuilds (build_site again in a fresh process, same folders)",
+        _row("no-op rebuild", f"{noop['build']:.2f} s",
+             f"{noop_share:.0%} of the full build; wall {f['noop_wall']:.2f} s — target: faster than the "
+             f"one-change rebuild, so ≤ 25% too — "
+             f"{_verdict(noop['build'] < changed['build'] and noop_share <= CHANGED_REBUILD_MAX)}"),
+        _row("rebuild after one plan changes", f"{changed['build']:.2f} s",
+             f"{changed_share:.0%} of the full build; wall {f['changed_wall']:.2f} s — "
+             f"target ≤ 25% — {_verdict(changed_share <= CHANGED_REBUILD_MAX)}"),
+        _row("  changed plan", f["changed_file"]),
+        "  stages of the one-change rebuild: "
+        + ", ".join(f"{k.split()[-1] if k != PAGEFIND_STAGE else 'pagefind'} {v:.2f}"
+                    for k, v in changed["timings"].items()),
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plans", type=int, default=1000, help="how many synthetic plans (default 1000)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium first-search measurement")
+    parser.add_argument("--no-baseline", action="store_true", help=f"skip the N = {BASELINE_N} page-size baseline")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--seed", type=int, default=2024, help="the generator's random seed")
+    parser.add_argument("--child-build", nargs=3, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-floor", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_build:
+        print(json.dumps(child_build(*args.child_build)))
+        return 0
+    if args.child_floor:
+        print(json.dumps(child_floor(*args.child_floor)))
+        return 0
+    if args.plans < 1:
+        parser.error("--plans must be at least 1")
+    work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="workplan-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    for old in KEPT:  # a kept folder from an earlier run must not make the full build a rebuild
+        shutil.rmtree(work / old, ignore_errors=True)
+    try:
+        result = run(args.plans, work, browser=not args.no_browser, random_seed=args.seed,
+                     baseline=not args.no_baseline)
+        print(report(result), flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""A deterministic synthetic archive: N plans derived from the five seeds in source_docs/.
+
+Each synthetic plan is a seed's text with its places and years replaced (real divisions from cpca's
+adcodes table, real years 2015–2025), written as `<id>.txt`, plus a sidecar `<id>.yml` that sets
+`id`, `region`, `year` and `issuers`, so ids never collide while the builder still pays for reading,
+cleaning, parsing and inferring every plan. Plan i is derived from seed i mod 5, so N = 5 uses each
+seed once. The same N and random seed always give byte-identical files.
+
+    python scripts/synth.py --plans 100 OUT_DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import random
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from builder.meta import slug, strip_suffix  # noqa: E402
+
+SEEDS_DIR = ROOT / "source_docs"
+YEARS = range(2015, 2026)
+MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: no city level between province and district
+NOT_A_PLACE = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # as builder/sidecar.py checks it
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One bundled plan and the names in it that a synthetic copy replaces."""
+
+    file: str
+    year: int
+    province: str
+    city: str
+    county: str | None  # None: a city-level plan
+    issuers: tuple[str, ...]  # as the builder infers them from the seed
+    extra: tuple[tuple[str, str], ...] = ()  # other names → "city", "county" or "city+county"
+
+
+SEEDS: tuple[Seed, ...] = (
+    Seed("2019-weihai.txt", 2019, "山东省", "威海市", None, ("威海市教育局", "中共威海市委教育工委")),
+    Seed("2020-weihai-huancui.txt", 2020, "山东省", "威海市", "环翠区", ("威海市环翠区教育和体育局",)),
+    Seed("2020-wenzhou-longwan.txt", 2020, "浙江省", "温州市", "龙湾区", ("温州市龙湾区教育局",)),
+    Seed("2021-qingdao-huangdao.txt", 2021, "山东省", "青岛市", "黄岛区",
+         ("中共青岛市黄岛区委教育工作委员会", "青岛西海岸新区教育和体育局"),
+         (("青岛西海岸新区", "city+county"), ("西海岸新区", "county"), ("西海岸", "county"))),
+    Seed("2025-weihai.txt", 2025, "山东省", "威海市", None, ("中共威海市委教育工委", "威海市教育局")),
+)
+
+
+@dataclass(frozen=True)
+class Region:
+    province: str
+    city: str
+    county: str | None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.province, self.city, *((self.county,) if self.county else ()))
+
+
+@dataclass(frozen=True)
+class SynthPlan:
+    id: str
+    region: tuple[str, ...]
+    year: int
+    issuers: tuple[str, ...]
+    seed: str
+
+
+def divisions() -> tuple[list[Region], list[Region]]:
+    """(cities, counties) from cpca's packaged adcodes table, in adcode order."""
+    spec = importlib.util.find_spec("cpca")  # its file only: importing cpca loads pandas
+    assert spec and spec.origin, "cpca is not installed"
+    table = Path(spec.origin).parent / "resources" / "adcodes.csv"
+    with table.open(encoding="utf-8") as f:
+        names = {row["adcode"][:6]: row["name"] for row in csv.DictReader(f)}
+    cities: list[Region] = []
+    counties: list[Region] = []
+    for code in sorted(names):
+        province, city = names.get(code[:2] + "0000"), names.get(code[:4] + "00")
+        if code[:2] in MUNICIPALITIES or not province or not city or city in NOT_A_PLACE or names[code] in NOT_A_PLACE:
+            continue
+        if code[2:4] != "00" and code[4:] == "00":
+            cities.append(Region(province, city, None))
+        elif code[4:] != "00":
+            counties.append(Region(province, city, names[code]))
+    return cities, counties
+
+
+def _slots(pool: list[Region], rng: random.Random) -> Iterator[tuple[Region, int]]:
+    """(region, year) pairs: regions in a shuffled order, each with 1–4 distinct years."""
+    order = list(pool)
+    rng.shuffle(order)
+    for region in order:
+        for year in sorted(rng.sample(YEARS, rng.randint(1, 4))):
+            yield region, year
+
+
+def _replacer(seed: Seed, region: Region, year: int) -> tuple[re.Pattern[str], dict[str, str]]:
+    county = region.county or ""
+    table = {seed.province: region.province, strip_suffix(seed.province): strip_suffix(region.province),
+             seed.city: region.city, strip_suffix(seed.city): strip_suffix(region.city)}
+    if seed.county:
+        table[seed.county] = county
+        table[strip_suffix(seed.county)] = strip_suffix(county)
+    whole = {"city": region.city, "county": county, "city+county": region.city + county}
+    table.update({old: whole[kind] for old, kind in seed.extra})
+    for old_year in range(seed.year - 3, seed.year + 2):  # this year, the years it looks back on, next year
+        table[str(old_year)] = str(old_year + year - seed.year)
+    keys = sorted(table, key=len, reverse=True)
+    pattern = re.compile("|".join(rf"(?<!\d){re.escape(k)}(?!\d)" if k.isdigit() else re.escape(k) for k in keys))
+    return pattern, table
+
+
+def derive(seed: Seed, text: str, region: Region, year: int) -> tuple[str, tuple[str, ...]]:
+    """The seed's text and issuers with its places and years replaced."""
+    pattern, table = _replacer(seed, region, year)
+    swap = lambda s: pattern.sub(lambda m: table[m.group(0)], s)  # noqa: E731
+    return swap(text), tuple(swap(i) for i in seed.issuers)
+
+
+def sidecar(plan: SynthPlan) -> str:
+    """YAML for the sidecar; names are plain CJK, so no quoting is needed."""
+    return (f"id: {plan.id}\nyear: {plan.year}\nregion: [{', '.join(plan.region)}]\n"
+            f"issuers: [{', '.join(plan.issuers)}]\n")
+
+
+def generate(n: int, out: Path, random_seed: int = 2024, seeds_dir: Path = SEEDS_DIR) -> list[SynthPlan]:
+    """Write n synthetic plans (.txt + .yml) into out (created if need be); return what was written."""
+    rng = random.Random(random_seed)
+    cities, counties = divisions()
+    slots = {False: _slots(cities, rng), True: _slots(counties, rng)}
+    texts = {s.file: (seeds_dir / s.file).read_bytes().decode("utf-8") for s in SEEDS}
+    out.mkdir(parents=True, exist_ok=True)
+    used_ids: set[str] = set()
+    full_slugs: dict[str, tuple[str, ...]] = {}
+    plans: list[SynthPlan] = []
+    while len(plans) < n:
+        seed = SEEDS[len(plans) % len(SEEDS)]
+        region, year = next(slots[seed.county is not None])
+        names = region.names
+        plan_id = f"{year}-{slug(names)}"
+        full = "-".join(slug((name,)) for name in names)  # distinct places must never share a URL
+        if not _ID.match(plan_id) or plan_id in used_ids or full_slugs.setdefault(full, names) != names:
+            continue
+        text, issuers = derive(seed, texts[seed.file], region, year)
+        plan = SynthPlan(plan_id, names, year, issuers, seed.file)
+        (out / f"{plan_id}.txt").write_bytes(text.encode("utf-8"))
+        (out / f"{plan_id}.yml").write_text(sidecar(plan), encoding="utf-8")
+        used_ids.add(plan_id)
+        plans.append(plan)
+    return plans
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="folder to write the plans into")
+    parser.add_argument("--plans", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=2024, help="random seed (same seed, same files)")
+    args = parser.parse_args(argv)
+    plans = generate(args.plans, args.out, args.seed)
+    print(f"wrote {len(plans)} plans to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
