@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import data, feeds, render, site, theme_pages
+from . import data, feeds, render, report, site, theme_pages
 from .enrich import enrich
 from .archive import Archive
 from .errors import InputError, Problem
@@ -56,7 +56,7 @@ def source_files(sources: Path) -> list[Path]:
     return files
 
 
-def read_archive(paths: Paths, progress: Progress, strict: bool = False) -> BuildResult:
+def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_plans: bool = True) -> BuildResult:
     """Read and check every plan; raise InputError with every problem at once."""
     files = source_files(paths.sources)
     problems: list[Problem] = []
@@ -84,8 +84,10 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False) -> Buil
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
         raise InputError(errors)
-    with progress.step("主题与指标 enrich"):
-        archive = enrich(Archive.of(plans), taxonomy)
+    archive = Archive.of(plans)
+    if enrich_plans:
+        with progress.step("主题与指标 enrich"):
+            archive = enrich(archive, taxonomy)
     return BuildResult(archive, [p for p in problems if p.severity == "warning"])
 
 
@@ -97,6 +99,7 @@ def generate_docs(result: BuildResult) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = dict(render.render_markdown(result.archive))
     files.update(render.static_files())
     files["data/plans.json"] = data.plans_json(result.archive, theme_pages.themes_json(result.archive))
+    files["report/index.md"] = report.report_markdown(result.archive, result.warnings)
     files.update(theme_pages.theme_data_files(result.archive))
     files.update(feeds.feed_files(result.archive))
     return files

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
 
+from . import report
 from .build import Paths, build_site, read_archive
 from .errors import ArchiveError, InputError
 from .progress import Progress
@@ -26,11 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
     # A signal must unwind like an error, so scratch folders are removed and site/ stays intact.
     signal.signal(signal.SIGTERM, _interrupt)
-    paths = Paths.under(args.root, args.sources, args.site_dir)
+    docs_dir = os.environ.get("BUILDER_DOCS_DIR")  # tests keep parallel builds' Markdown apart
+    paths = Paths.under(args.root, args.sources, args.site_dir, Path(docs_dir) if docs_dir else None)
     progress = Progress()
     try:
         if args.command == "check":
-            result = read_archive(paths, progress, args.strict)
+            result = read_archive(paths, progress, args.strict, enrich_plans=False)
         else:
             result = build_site(paths, progress, args.strict, search=not args.no_search)
     except InputError as error:
@@ -48,12 +51,15 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"build stopped: {error or 'interrupted'} — site/ was left unchanged", file=sys.stderr)
         return 1
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    plans = result.archive.plans
-    items = sum(len(p.items) for p in plans)
-    verb = "checked" if args.command == "check" else f"built {paths.site}"
-    print(f"{verb}: {len(plans)} plans, {items} items, {len(result.warnings)} warning(s)")
+    except Exception as error:  # a bug, not bad input: still one clear message
+        if args.debug:
+            raise
+        print(f"internal error: {type(error).__name__}: {error} — site/ was left unchanged; "
+              "run again with --debug and report the traceback", file=sys.stderr)
+        return 2
+    print(report.terminal_summary(result.archive, result.warnings))
+    if args.command == "build":
+        print(f"built {paths.site} — the report for editors is at report/index.html")
     return 0
 
 

@@ -24,11 +24,20 @@ class Loaded:
 
 def load_plan(path: Path, root: Path) -> Loaded:
     """Read, clean and parse one plan; never raises for bad input, returns problems instead."""
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     sidecar_path = path.with_suffix(".yml")
-    sidecar_text = sidecar_path.read_text(encoding="utf-8") if sidecar_path.exists() else None
-    return parse_plan(path.read_bytes(), rel, sidecar_text,
-                      sidecar_path.relative_to(root).as_posix() if sidecar_text is not None else "")
+    sidecar_text = None
+    if sidecar_path.exists():
+        try:
+            sidecar_text = sidecar_path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            return Loaded(None, (Problem(relative(sidecar_path, root), None, "the sidecar is not UTF-8 text",
+                                         "re-save it as UTF-8"),))
+    return parse_plan(path.read_bytes(), relative(path, root), sidecar_text, relative(sidecar_path, root))
+
+
+def relative(path: Path, root: Path) -> str:
+    """A path as editors see it: relative to the project when inside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def parse_plan(data: bytes, rel: str, sidecar_text: str | None = None, sidecar_rel: str = "") -> Loaded:

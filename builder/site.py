@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import BuildError
+from .pagefind_stable import stabilise
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ def pagefind_index(site_dir: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise BuildError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
+    stabilise(site_dir / "pagefind")
 
 
 def swap_into_place(new: Path, target: Path) -> None:

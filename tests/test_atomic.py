@@ -1,0 +1,53 @@
+"""Atomic and reproducible builds: an interrupted build leaves site/ intact; same inputs, same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import ROOT, SOURCES
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(site: Path, docs: Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "builder", "build", "--root", str(ROOT), "--sources", str(SOURCES),
+               "--site-dir", str(site)]
+    environment = {**os.environ, "BUILDER_DOCS_DIR": str(docs), **(env or {})}
+    return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def test_a_signal_mid_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path) -> None:
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    assert build(site, docs).wait() == 0
+    before = digest(site)
+    process = build(site, docs)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".site-*")):  # the scratch site exists: mkdocs is at work
+        assert process.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
+        time.sleep(0.005)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert "Traceback" not in err and "site/ was left unchanged" in err
+    assert digest(site) == before
+    assert not list(tmp_path.glob(".site-*")) and not list(tmp_path.glob(".docs-*"))
+
+
+def test_same_inputs_give_identical_bytes(tmp_path: Path) -> None:
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert build(first, tmp_path / "d1", env).wait() == 0
+    assert build(second, tmp_path / "d2", env).wait() == 0
+    a, b = digest(first), digest(second)
+    assert "sitemap.xml" in a and any(k.startswith("pagefind/") for k in a)
+    assert a == b, sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))[:10]
