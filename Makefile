@@ -40,5 +40,9 @@ format: $(STAMP)
 	$(PY) -m ruff format builder tests
 	$(PY) -m ruff check --fix builder tests
 
+N ?= 1000
+bench: $(STAMP)  ## build N synthetic plans (default 1000) in a scratch folder and print what each stage costs
+	$(PY) scripts/bench.py --plans $(N)
+
 clean:
 	rm -rf site build .pytest_cache
