@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import data, feeds, render, report, site, theme_pages
-from .enrich import enrich
 from .archive import Archive
+from .enrich import enrich
 from .errors import InputError, Problem
 from .load import PLAN_SUFFIXES, load_plan
 from .model import Plan
@@ -29,11 +29,17 @@ class Paths:
     site: Path
 
     @classmethod
-    def under(cls, root: Path, sources: Path | None = None, site_dir: Path | None = None,
-              docs_dir: Path | None = None) -> Paths:
+    def under(
+        cls, root: Path, sources: Path | None = None, site_dir: Path | None = None, docs_dir: Path | None = None
+    ) -> Paths:
         root = root.resolve()
-        return cls(root, (sources or root / "source_docs").resolve(), root / "mkdocs.yml",
-                   (docs_dir or root / "build" / "docs").resolve(), (site_dir or root / "site").resolve())
+        return cls(
+            root,
+            (sources or root / "source_docs").resolve(),
+            root / "mkdocs.yml",
+            (docs_dir or root / "build" / "docs").resolve(),
+            (site_dir or root / "site").resolve(),
+        )
 
 
 @dataclass
@@ -44,15 +50,38 @@ class BuildResult:
 
 def source_files(sources: Path) -> list[Path]:
     if not sources.is_dir():
-        raise InputError([Problem(str(sources), None, "the folder of plans does not exist",
-                                  "create source_docs/ and put one plan per .txt file in it")])
-    files = sorted(p for p in sources.iterdir() if p.is_file() and not p.name.startswith((".", "_"))
-                   and p.suffix.lower() not in (".yml", ".yaml"))
-    orphans = sorted(p for p in sources.glob("*.yml") if not p.name.startswith("_") and not any(p.with_suffix(s).exists() for s in PLAN_SUFFIXES))
+        raise InputError(
+            [
+                Problem(
+                    str(sources),
+                    None,
+                    "the folder of plans does not exist",
+                    "create source_docs/ and put one plan per .txt file in it",
+                )
+            ]
+        )
+    files = sorted(
+        p
+        for p in sources.iterdir()
+        if p.is_file() and not p.name.startswith((".", "_")) and p.suffix.lower() not in (".yml", ".yaml")
+    )
+    orphans = sorted(
+        p
+        for p in sources.glob("*.yml")
+        if not p.name.startswith("_") and not any(p.with_suffix(s).exists() for s in PLAN_SUFFIXES)
+    )
     if orphans:
-        raise InputError([Problem(p.relative_to(sources.parent).as_posix(), None, "a sidecar without a plan",
-                                  f"name it after its plan (e.g. {p.stem}.txt beside {p.name}) or delete it")
-                          for p in orphans])
+        raise InputError(
+            [
+                Problem(
+                    p.relative_to(sources.parent).as_posix(),
+                    None,
+                    "a sidecar without a plan",
+                    f"name it after its plan (e.g. {p.stem}.txt beside {p.name}) or delete it",
+                )
+                for p in orphans
+            ]
+        )
     return files
 
 
@@ -67,17 +96,29 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
         if loaded.plan:
             plans.append(loaded.plan)
     if not files:
-        problems.append(Problem(paths.sources.name, None, "there are no plans to build",
-                                "put at least one plan (.txt) into source_docs/"))
+        problems.append(
+            Problem(
+                paths.sources.name,
+                None,
+                "there are no plans to build",
+                "put at least one plan (.txt) into source_docs/",
+            )
+        )
     by_id: dict[str, list[Plan]] = defaultdict(list)
     for plan in plans:
         by_id[plan.meta.id].append(plan)
     for plan_id, same in sorted(by_id.items()):
         if len(same) > 1:
             names = " and ".join(p.meta.source for p in same)
-            problems.append(Problem(same[1].meta.source, None, f"{names} both get the id {plan_id}",
-                                    f"set a distinct `id:` in a sidecar, e.g. {Path(same[1].meta.source).with_suffix('.yml').name}"
-                                    f" containing `id: {plan_id}-2`"))
+            problems.append(
+                Problem(
+                    same[1].meta.source,
+                    None,
+                    f"{names} both get the id {plan_id}",
+                    f"set a distinct `id:` in a sidecar, e.g. {Path(same[1].meta.source).with_suffix('.yml').name}"
+                    f" containing `id: {plan_id}-2`",
+                )
+            )
     taxonomy_path = paths.sources / TAXONOMY_FILE
     taxonomy, taxonomy_problems = load_taxonomy(taxonomy_path, _rel(taxonomy_path, paths.root))
     problems.extend(taxonomy_problems)

@@ -89,7 +89,7 @@ def _is_web_chrome(line: str, web: list[tuple[str, str]]) -> bool:
         return False
     for i, match in enumerate(fields):
         end = fields[i + 1].start() if i + 1 < len(fields) else len(line)
-        value = line[match.end():end].strip()
+        value = line[match.end() : end].strip()
         if value:
             web.append((match.group(1), value))
     return True

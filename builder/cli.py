@@ -40,9 +40,11 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         files = len({p.path for p in error.problems})
-        print(f"\n{len(error.problems)} problem(s) in {files} file(s); "
-              f"{'nothing was checked further' if args.command == 'check' else 'site/ was left unchanged'}.",
-              file=sys.stderr)
+        print(
+            f"\n{len(error.problems)} problem(s) in {files} file(s); "
+            f"{'nothing was checked further' if args.command == 'check' else 'site/ was left unchanged'}.",
+            file=sys.stderr,
+        )
         if args.debug:
             raise
         return 1
@@ -54,8 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug, not bad input: still one clear message
         if args.debug:
             raise
-        print(f"internal error: {type(error).__name__}: {error} — site/ was left unchanged; "
-              "run again with --debug and report the traceback", file=sys.stderr)
+        print(
+            f"internal error: {type(error).__name__}: {error} — site/ was left unchanged; "
+            "run again with --debug and report the traceback",
+            file=sys.stderr,
+        )
         return 2
     print(report.terminal_summary(result.archive, result.warnings))
     if args.command == "build":

@@ -22,9 +22,7 @@ def item_json(plan: Plan, item: Item) -> dict[str, Any]:
         "body": item.body,
         "part": item.part,
         "themes": list(item.themes),
-        "targets": [
-            {"text": t.text, "value": t.value, "unit": t.unit, "kind": t.kind} for t in item.targets
-        ],
+        "targets": [{"text": t.text, "value": t.value, "unit": t.unit, "kind": t.kind} for t in item.targets],
         "marker": item.marker,
         "line": item.line,
     }

@@ -30,8 +30,10 @@ def load_plan(path: Path, root: Path) -> Loaded:
         try:
             sidecar_text = sidecar_path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
-            return Loaded(None, (Problem(relative(sidecar_path, root), None, "the sidecar is not UTF-8 text",
-                                         "re-save it as UTF-8"),))
+            return Loaded(
+                None,
+                (Problem(relative(sidecar_path, root), None, "the sidecar is not UTF-8 text", "re-save it as UTF-8"),),
+            )
     return parse_plan(path.read_bytes(), relative(path, root), sidecar_text, relative(sidecar_path, root))
 
 
@@ -55,37 +57,72 @@ def parse_plan(data: bytes, rel: str, sidecar_text: str | None = None, sidecar_r
     structure, warnings = parse_structure(cleaned.lines, rel)
     problems.extend(warnings)
     if not structure.parts and not structure.loose_items:
-        problems.append(Problem(rel, None, "no part (一、 or （一）) or numbered item (1. 1、 （1）) was found",
-                                "check that this is a work plan and that its headings keep their numbers"))
+        problems.append(
+            Problem(
+                rel,
+                None,
+                "no part (一、 or （一）) or numbered item (1. 1、 （1）) was found",
+                "check that this is a work plan and that its headings keep their numbers",
+            )
+        )
         return Loaded(None, tuple(problems))
     web = dict(cleaned.web)
     title_text = structure.title.text if structure.title else None
     inferred = meta_mod.infer(structure.notice, title_text, web)
-    title = overrides.get("title") or inferred.title
-    issuers = overrides.get("issuers") or inferred.issuers
-    region = overrides.get("region") or inferred.region
+    # The sidecar wins over what the parser inferred (values already validated by sidecar.py).
+    title = str(overrides.get("title") or inferred.title or "")
+    issuers: tuple[str, ...] = tuple(overrides.get("issuers") or inferred.issuers)  # type: ignore[arg-type]
+    region: tuple[str, ...] = tuple(overrides.get("region") or inferred.region)  # type: ignore[arg-type]
     year = overrides.get("year") or inferred.year
     first_line = structure.title.lineno if structure.title else 1
     if not region:
-        problems.append(Problem(rel, first_line, "cannot tell which region issued this plan",
-                                "add `region: [省, 市, 区]` to the sidecar " + (sidecar_rel or rel.rsplit(".", 1)[0] + ".yml")))
+        problems.append(
+            Problem(
+                rel,
+                first_line,
+                "cannot tell which region issued this plan",
+                "add `region: [省, 市, 区]` to the sidecar " + (sidecar_rel or rel.rsplit(".", 1)[0] + ".yml"),
+            )
+        )
     if not year:
-        problems.append(Problem(rel, first_line, "cannot tell the plan's year",
-                                "add `year: 2020` to the sidecar " + (sidecar_rel or rel.rsplit(".", 1)[0] + ".yml")))
+        problems.append(
+            Problem(
+                rel,
+                first_line,
+                "cannot tell the plan's year",
+                "add `year: 2020` to the sidecar " + (sidecar_rel or rel.rsplit(".", 1)[0] + ".yml"),
+            )
+        )
     if any(p.severity == "error" for p in problems):
         return Loaded(None, tuple(problems))
     assert isinstance(year, int)
-    region_t = tuple(region)  # type: ignore[arg-type]
+    region_t = region
     if not title:
         title = f"{issuers[0] if issuers else ''}{year}年工作要点"
     plan_id = str(overrides.get("id") or f"{year}-{meta_mod.slug(region_t)}")
     plan_meta = PlanMeta(
-        id=plan_id, title=str(title), issuers=tuple(issuers),  # type: ignore[arg-type]
-        region=region_t, level=meta_mod.level_of(region_t), year=year,
+        id=plan_id,
+        title=title,
+        issuers=issuers,
+        region=region_t,
+        level=meta_mod.level_of(region_t),
+        year=year,
         date=str(overrides.get("date") or inferred.date or "") or None,
         doc_number=str(overrides.get("doc_number") or inferred.doc_number or "") or None,
-        recipients=inferred.recipients, source=rel, shape=cleaned.shape, title_note=structure.title_note,
-        web=cleaned.web)
-    plan = Plan(plan_meta, tuple(x.text for x in structure.notice), structure.preamble, structure.preamble_anchor,
-                structure.parts, structure.closing, structure.unplaced, structure.loose_items)
+        recipients=inferred.recipients,
+        source=rel,
+        shape=cleaned.shape,
+        title_note=structure.title_note,
+        web=cleaned.web,
+    )
+    plan = Plan(
+        plan_meta,
+        tuple(x.text for x in structure.notice),
+        structure.preamble,
+        structure.preamble_anchor,
+        structure.parts,
+        structure.closing,
+        structure.unplaced,
+        structure.loose_items,
+    )
     return Loaded(plan, tuple(problems))

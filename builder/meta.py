@@ -47,14 +47,14 @@ def infer(notice: tuple[Line, ...], title: str | None, web: dict[str, str]) -> I
         recipients = next((t.rstrip("：:") for t in texts[notice_title_at + 1 :] if t.endswith(("：", ":"))), None)
     date = None
     for t in reversed(texts):
-        if (m := _DATE.fullmatch(t.strip())) or (m := _DATE.search(t)) and len(t) < 40:
+        if (m := _DATE.fullmatch(t.strip())) or ((m := _DATE.search(t)) and len(t) < 40):
             date = iso_date(*m.groups())
             if date:
                 break
     if date is None and (m := _ISO_DATE.match(web.get("成文日期", ""))):
         date = iso_date(*m.groups())
     year = None
-    for source in (title or "", *(texts[notice_title_at:notice_title_at + 1] if notice_title_at is not None else ())):
+    for source in (title or "", *(texts[notice_title_at : notice_title_at + 1] if notice_title_at is not None else ())):
         if m := _YEAR.search(source):
             year = int(m.group(1))
             break

@@ -85,20 +85,20 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
     for line in rest:
         text = line.text
         if m := tu.PART_MARK.match(text):
-            part = _Open("part", line, m.group(0), m.group(1), text[m.end():].strip(), level=1)
+            part = _Open("part", line, m.group(0), m.group(1), text[m.end() :].strip(), level=1)
             top.append(part)
             subpart = item = None
         elif m := tu.SUBPART_MARK.match(text):
             if has_parts and part is not None:
-                subpart = _Open("part", line, m.group(0), m.group(1), text[m.end():].strip(), level=2)
+                subpart = _Open("part", line, m.group(0), m.group(1), text[m.end() :].strip(), level=2)
                 part.children.append(subpart)
             else:  # （一） is the outermost level of this plan
-                part = _Open("part", line, m.group(0), m.group(1), text[m.end():].strip(), level=1)
+                part = _Open("part", line, m.group(0), m.group(1), text[m.end() :].strip(), level=1)
                 top.append(part)
                 subpart = None
             item = None
         elif m := item_mark.match(text):
-            item = _Open("item", line, m.group(0), m.group(1), text[m.end():].strip())
+            item = _Open("item", line, m.group(0), m.group(1), text[m.end() :].strip())
             holder = subpart or part
             (holder.children if holder else loose).append(item)
         elif item is not None:
@@ -118,15 +118,32 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
     loose_items = tuple(_make_item(o, f"item-{o.number}", "") for o in loose)
     _check_numbering(parts, loose_items, items_restart, path, warnings)
 
-    if not preamble and parts and not parts[0].items and not parts[0].parts and parts[0].intro \
-            and _PREAMBLE_PART.search(parts[0].title):
+    if (
+        not preamble
+        and parts
+        and not parts[0].items
+        and not parts[0].parts
+        and parts[0].intro
+        and _PREAMBLE_PART.search(parts[0].title)
+    ):
         first = parts[0]
         preamble = list(first.intro)
         preamble_anchor = first.anchor
-        parts = (Part(first.number, first.marker, first.anchor, first.title, first.level, (), (), (), first.line),
-                 *parts[1:])
-    return Structure(tuple(notice), title, title_note, tuple(preamble), preamble_anchor, parts, loose_items,
-                     tuple(closing), tuple(unplaced)), warnings
+        parts = (
+            Part(first.number, first.marker, first.anchor, first.title, first.level, (), (), (), first.line),
+            *parts[1:],
+        )
+    return Structure(
+        tuple(notice),
+        title,
+        title_note,
+        tuple(preamble),
+        preamble_anchor,
+        parts,
+        loose_items,
+        tuple(closing),
+        tuple(unplaced),
+    ), warnings
 
 
 def _notice_end_without_title(lines: tuple[Line, ...]) -> int:
@@ -172,14 +189,20 @@ def _build_parts(top: list[_Open], path: str, warnings: list[Problem]) -> tuple[
         anchor = base
         if anchor in seen:
             anchor = f"{base}-{o.line.lineno}"
-            warnings.append(Problem(path, o.line.lineno, f"part {o.marker} appears twice",
-                                    "check the part numbering in the source", "warning"))
+            warnings.append(
+                Problem(
+                    path,
+                    o.line.lineno,
+                    f"part {o.marker} appears twice",
+                    "check the part numbering in the source",
+                    "warning",
+                )
+            )
         seen.add(anchor)
         title, extra = _split_heading(o.title)
         subparts = tuple(build(c, anchor) for c in o.children if c.kind == "part")
         items = tuple(_make_item(c, "", anchor) for c in o.children if c.kind == "item")
-        return Part(o.number, o.marker, anchor, title, o.level, (*extra, *o.paragraphs), subparts, items,
-                    o.line.lineno)
+        return Part(o.number, o.marker, anchor, title, o.level, (*extra, *o.paragraphs), subparts, items, o.line.lineno)
 
     return tuple(build(o, "") for o in top)
 
@@ -207,8 +230,7 @@ def _numbering_restarts(top: list[_Open]) -> bool:
     return starts.count("1") > 1
 
 
-def _assign_item_anchors(part: Part, restart: bool, seen: set[str], path: str,
-                         warnings: list[Problem]) -> Part:
+def _assign_item_anchors(part: Part, restart: bool, seen: set[str], path: str, warnings: list[Problem]) -> Part:
     items = []
     for item in part.items:
         anchor = f"{part.anchor}-item-{item.number}" if restart else f"item-{item.number}"
@@ -217,20 +239,24 @@ def _assign_item_anchors(part: Part, restart: bool, seen: set[str], path: str,
         seen.add(anchor)
         items.append(Item(item.number, item.marker, anchor, item.title, item.paragraphs, part.anchor, item.line))
     children = tuple(_assign_item_anchors(c, restart, seen, path, warnings) for c in part.parts)
-    return Part(part.number, part.marker, part.anchor, part.title, part.level, part.intro, children,
-                tuple(items), part.line)
+    return Part(
+        part.number, part.marker, part.anchor, part.title, part.level, part.intro, children, tuple(items), part.line
+    )
 
 
-def _check_numbering(parts: tuple[Part, ...], loose: tuple[Item, ...], restart: bool, path: str,
-                     warnings: list[Problem]) -> None:
+def _check_numbering(
+    parts: tuple[Part, ...], loose: tuple[Item, ...], restart: bool, path: str, warnings: list[Problem]
+) -> None:
     """Warn where item numbers skip or repeat (an error under --strict)."""
     runs: list[tuple[Item, ...]] = []
     if restart:
+
         def visit(p: Part) -> None:
             if p.items:
                 runs.append(p.items)
             for c in p.parts:
                 visit(c)
+
         for p in parts:
             visit(p)
     else:
@@ -244,8 +270,13 @@ def _check_numbering(parts: tuple[Part, ...], loose: tuple[Item, ...], restart: 
             number = int(item.number)
             if number != expected:
                 what = "repeats" if number < expected else "skips"
-                warnings.append(Problem(
-                    path, item.line, f"item numbering {what}: expected {expected}, found {item.marker}",
-                    "check the source against the published plan; fix the number if it is a typo",
-                    "warning"))
+                warnings.append(
+                    Problem(
+                        path,
+                        item.line,
+                        f"item numbering {what}: expected {expected}, found {item.marker}",
+                        "check the source against the published plan; fix the number if it is a typo",
+                        "warning",
+                    )
+                )
             expected = number + 1

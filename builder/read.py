@@ -7,10 +7,16 @@ from .errors import Problem
 # Magic numbers of files an editor may drop into source_docs/ by mistake.
 _BINARY_KINDS: tuple[tuple[bytes, str, str], ...] = (
     (b"%PDF", "a PDF", "extract its text (e.g. `pdftotext -layout`) and save it as .txt"),
-    (b"PK\x03\x04", "a Word (.docx) or other zip file",
-     "open it in Word or LibreOffice and save it as plain text (.txt, UTF-8)"),
-    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) file",
-     "open it in Word or LibreOffice and save it as plain text (.txt, UTF-8)"),
+    (
+        b"PK\x03\x04",
+        "a Word (.docx) or other zip file",
+        "open it in Word or LibreOffice and save it as plain text (.txt, UTF-8)",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Word (.doc) file",
+        "open it in Word or LibreOffice and save it as plain text (.txt, UTF-8)",
+    ),
     (b"\x89PNG", "a PNG image", "a scan cannot be read; find the plan's text or OCR it to .txt"),
     (b"\xff\xd8\xff", "a JPEG image", "a scan cannot be read; find the plan's text or OCR it to .txt"),
     (b"GIF8", "a GIF image", "a scan cannot be read; find the plan's text or OCR it to .txt"),
@@ -24,8 +30,14 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         if data.startswith(magic):
             return None, [Problem(path, None, f"this is {kind}, not a text file", hint)]
     if b"\x00" in data[:4096]:
-        return None, [Problem(path, None, "this is a binary file, not text",
-                              "save the plan as plain text (.txt, UTF-8) and replace this file")]
+        return None, [
+            Problem(
+                path,
+                None,
+                "this is a binary file, not text",
+                "save the plan as plain text (.txt, UTF-8) and replace this file",
+            )
+        ]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -35,12 +47,15 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
             line = data[: utf8_error.start].count(b"\n") + 1
-            return None, [Problem(
-                path, line,
-                f"bytes {data[utf8_error.start:utf8_error.start + 4]!r} are neither UTF-8 nor GB18030",
-                "re-save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")]
+            return None, [
+                Problem(
+                    path,
+                    line,
+                    f"bytes {data[utf8_error.start : utf8_error.start + 4]!r} are neither UTF-8 nor GB18030",
+                    "re-save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)",
+                )
+            ]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        return None, [Problem(path, None, "the file is empty",
-                              "paste the plan's text into it, or delete the file")]
+        return None, [Problem(path, None, "the file is empty", "paste the plan's text into it, or delete the file")]
     return text, []

@@ -43,12 +43,12 @@ def render_markdown(archive: Archive) -> dict[str, str]:
     env = environment()
     pages: dict[str, str] = {}
     plans = archive.plans_newest_first()
-    pages["index.md"] = env.get_template("index.md.j2").render(
-        plans=plans, item_count=sum(len(p.items) for p in plans))
+    pages["index.md"] = env.get_template("index.md.j2").render(plans=plans, item_count=sum(len(p.items) for p in plans))
     plan_template = env.get_template("plan.md.j2")
     for plan in archive.plans:
-        links = tuple(f"../../regions/{archive.region_slug(plan.meta.region[: i + 1])}/"
-                      for i in range(len(plan.meta.region)))
+        links = tuple(
+            f"../../regions/{archive.region_slug(plan.meta.region[: i + 1])}/" for i in range(len(plan.meta.region))
+        )
         context = PageContext(plan=plan, region_links=links)
         pages[f"plans/{plan.meta.id}.md"] = plan_template.render(**vars(context))
     tree = region_tree(archive)

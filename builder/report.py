@@ -40,5 +40,4 @@ def terminal_summary(archive: Archive, warnings: list[Problem]) -> str:
 def report_markdown(archive: Archive, warnings: list[Problem]) -> str:
     """The report/ page for editors."""
     unplaced = [(plan, u) for plan in archive.plans for u in plan.unplaced]
-    return environment().get_template("report.md.j2").render(
-        rows=_rows(archive), warnings=warnings, unplaced=unplaced)
+    return environment().get_template("report.md.j2").render(rows=_rows(archive), warnings=warnings, unplaced=unplaced)

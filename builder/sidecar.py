@@ -36,20 +36,32 @@ def parse_sidecar(text: str, path: str) -> tuple[Sidecar, list[Problem]]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        return Sidecar({}), [Problem(path, line, f"not valid YAML ({getattr(error, 'problem', error)})",
-                                     "write one `key: value` per line, e.g. `year: 2020`")]
+        return Sidecar({}), [
+            Problem(
+                path,
+                line,
+                f"not valid YAML ({getattr(error, 'problem', error)})",
+                "write one `key: value` per line, e.g. `year: 2020`",
+            )
+        ]
     if node is None:
         return Sidecar({}), []
     if not isinstance(node, yaml.MappingNode):
-        return Sidecar({}), [Problem(path, node.start_mark.line + 1, "the sidecar must be a list of `key: value` lines",
-                                     "e.g. `year: 2020`")]
+        return Sidecar({}), [
+            Problem(
+                path, node.start_mark.line + 1, "the sidecar must be a list of `key: value` lines", "e.g. `year: 2020`"
+            )
+        ]
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key, line = str(key_node.value), key_node.start_mark.line + 1
         if key not in KEYS:
-            problems.append(Problem(path, line, f"unknown key `{key}`",
-                                    f"use one of: {', '.join(KEYS)} (see README, 'The sidecar')"))
+            problems.append(
+                Problem(
+                    path, line, f"unknown key `{key}`", f"use one of: {', '.join(KEYS)} (see README, 'The sidecar')"
+                )
+            )
             continue
         try:
             value = yaml.safe_load(yaml.serialize(value_node))
@@ -57,8 +69,9 @@ def parse_sidecar(text: str, path: str) -> tuple[Sidecar, list[Problem]]:
             value = str(value_node.value)
         checked, problem = _check(key, value)
         if problem:
-            problems.append(Problem(path, value_node.start_mark.line + 1, f"`{key}`: {problem}",
-                                    f"`{key}` is {KEYS[key]}"))
+            problems.append(
+                Problem(path, value_node.start_mark.line + 1, f"`{key}`: {problem}", f"`{key}` is {KEYS[key]}")
+            )
         else:
             values[key] = checked
     return Sidecar(values), problems
@@ -68,8 +81,8 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
     if key in ("title", "doc_number"):
         return (value, None) if isinstance(value, str) and value.strip() else (None, "expected text")
     if key == "id":
-        ok = isinstance(value, str) and _ID.match(value)
-        return (value, None) if ok else (None, f"{value!r} is not a valid id")
+        valid_id = isinstance(value, str) and bool(_ID.match(value))
+        return (value, None) if valid_id else (None, f"{value!r} is not a valid id")
     if key in ("issuers", "region"):
         if isinstance(value, str):
             value = [value]

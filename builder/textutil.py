@@ -14,9 +14,7 @@ ITEM_MARK = re.compile(r"^(\d{1,3})[.．、](?!\d)")
 SUBITEM_MARK = re.compile(r"^[（(](\d{1,3})[）)]")
 CIRCLED_MARK = re.compile("^[\u2460-\u2473]")
 
-_RUN_ON_SPLIT = re.compile(
-    rf"(?<=[。；！？：\s])\s*(?=({_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d)))"
-)
+_RUN_ON_SPLIT = re.compile(rf"(?<=[。；！？：\s])\s*(?=({_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d)))")
 
 # Characters that count as "Chinese" for spacing and punctuation decisions.
 _CJK = (
@@ -30,9 +28,7 @@ _SPACE_RUN = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009]+")
 # Only spaces between Chinese and digits are PDF artifacts ("2020 年", "投资 2.25 亿元"); a space
 # before or after a Latin word may be deliberate and stays.
 _SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[0-9%])|(?<=[0-9%]) +(?=[{_CJK}])")
-_SPACE_NEXT_TO_PUNCT = re.compile(
-    "(?<=[。，、；：？！“”‘’（）《》【】—…]) +| +(?=[。，、；：？！“”‘’（）《》【】—…])"
-)
+_SPACE_NEXT_TO_PUNCT = re.compile("(?<=[。，、；：？！“”‘’（）《》【】—…]) +| +(?=[。，、；：？！“”‘’（）《》【】—…])")
 _OPENERS = "“‘《（(「『【"
 _CLOSERS = "”’》）)」』】"
 _SENTENCE_END = "。！？"
@@ -66,8 +62,11 @@ def join_wrapped(left: str, right: str) -> str:
 
 def split_before_markers(text: str) -> list[str]:
     """Cut a run-on paragraph before every numbered heading or item that follows a sentence end."""
-    return [piece.strip() for piece in _RUN_ON_SPLIT.split(text) if piece and piece.strip()
-            and not _is_marker_capture(piece)]
+    return [
+        piece.strip()
+        for piece in _RUN_ON_SPLIT.split(text)
+        if piece and piece.strip() and not _is_marker_capture(piece)
+    ]
 
 
 def _is_marker_capture(piece: str) -> bool:
@@ -139,4 +138,4 @@ def cn_to_int(numeral: str) -> int:
 
 def han_and_digits(text: str) -> str:
     """Only the Han characters and ASCII digits of a text (for fidelity comparisons)."""
-    return "".join(ch for ch in text if is_han(ch) or ch.isdigit() and ch.isascii())
+    return "".join(ch for ch in text if is_han(ch) or (ch.isdigit() and ch.isascii()))

@@ -14,16 +14,30 @@ from tests.conftest import ROOT, SOURCES
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def build(site: Path, docs: Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    command = [sys.executable, "-m", "builder", "build", "--root", str(ROOT), "--sources", str(SOURCES),
-               "--site-dir", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        "builder",
+        "build",
+        "--root",
+        str(ROOT),
+        "--sources",
+        str(SOURCES),
+        "--site-dir",
+        str(site),
+    ]
     environment = {**os.environ, "BUILDER_DOCS_DIR": str(docs), **(env or {})}
-    return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    return subprocess.Popen(
+        command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def test_a_signal_mid_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path) -> None:

@@ -50,8 +50,14 @@ FULL = "这是一个很长的句子用来填满整整一行的宽度而且不会
 
 
 def test_pdf_wraps_are_joined_and_page_breaks_dropped() -> None:
-    body = [FULL] * 20 + ["一、第一部分的标题很长很长很长很长很长很长很长很长的", "现代化",
-                          "1.条目标题。" + FULL[:22], " 接着上一页继续的文字，" + FULL[:16], "结束。", "- 2 -"]
+    body = [FULL] * 20 + [
+        "一、第一部分的标题很长很长很长很长很长很长很长很长的",
+        "现代化",
+        "1.条目标题。" + FULL[:22],
+        " 接着上一页继续的文字，" + FULL[:16],
+        "结束。",
+        "- 2 -",
+    ]
     cleaned = clean(pdf_like(body))
     assert cleaned.shape == "pdf"
     texts = [line.text for line in cleaned.lines]
@@ -74,14 +80,22 @@ def test_web_chrome_becomes_metadata() -> None:
     )
     cleaned = clean(text)
     assert cleaned.shape == "web"
-    assert dict(cleaned.web) == {"索引号": "1137/2019-01140", "发布单位": "教育局", "内容分类": "年度计划",
-                                 "成文日期": "2019-02-15"}
+    assert dict(cleaned.web) == {
+        "索引号": "1137/2019-01140",
+        "发布单位": "教育局",
+        "内容分类": "年度计划",
+        "成文日期": "2019-02-15",
+    }
     assert [x.text for x in cleaned.lines] == ["标题", "正文。"]
     assert [x.lineno for x in cleaned.lines] == [7, 10]
 
 
 def test_whole_plan_on_one_line_is_split() -> None:
-    text = "测试局2020年工作要点 总体思路是：做好工作。一、第一部分 1.第一条。内容" + "很多" * 300 + "。2.第二条。内容。二、第二部分 3.第三条。内容。"
+    text = (
+        "测试局2020年工作要点 总体思路是：做好工作。一、第一部分 1.第一条。内容"
+        + "很多" * 300
+        + "。2.第二条。内容。二、第二部分 3.第三条。内容。"
+    )
     lines = [x.text for x in clean(text).lines]
     assert any(x.startswith("二、第二部分") for x in lines)
     assert any(x.startswith("2.第二条") for x in lines)

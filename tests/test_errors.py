@@ -19,8 +19,18 @@ def run(tmp: Path, files: dict[str, bytes | str], *args: str) -> subprocess.Comp
     for name, content in files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
         (sources / name).write_bytes(data)
-    command = [sys.executable, "-m", "builder", *args, "--root", str(ROOT), "--sources", str(sources),
-               "--site-dir", str(tmp / "site")]
+    command = [
+        sys.executable,
+        "-m",
+        "builder",
+        *args,
+        "--root",
+        str(ROOT),
+        "--sources",
+        str(sources),
+        "--site-dir",
+        str(tmp / "site"),
+    ]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
 
 
@@ -82,7 +92,10 @@ def test_every_file_is_reported_in_one_run(tmp_path: Path) -> None:
     assert "empty.txt" in err and "prose.txt" in err and "2 problem(s) in 2 file(s)" in err
 
 
-SKIPPING = "威海市文登区教育局2021年工作要点\n一、部分\n1.第一条。正文。\n2.第二条。正文。\n4.第四条。正文。\n4.又一条。正文。\n"
+SKIPPING = (
+    "威海市文登区教育局2021年工作要点\n一、部分\n"
+    "1.第一条。正文。\n2.第二条。正文。\n4.第四条。正文。\n4.又一条。正文。\n"
+)
 
 
 def test_numbering_that_skips_or_repeats_warns_and_fails_under_strict(tmp_path: Path) -> None:

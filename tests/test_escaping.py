@@ -21,17 +21,19 @@ HOSTILE = [
     "<!-- comment -->",
 ]
 
-PLAN = "\n".join([
-    "威海市文登区教育局2021年工作要点",
-    "",
-    "2021年工作的总体思路是：坚持正确方向。",
-    "一、第一部分",
-    *(f"{n}.第{n}条标题。正文前文{text}正文后文。" for n, text in enumerate(HOSTILE, start=1)),
-    "二、第二部分",
-    f"{len(HOSTILE) + 1}.独立成行的标记。",
-    *HOSTILE,
-    "|---|---|",
-])
+PLAN = "\n".join(
+    [
+        "威海市文登区教育局2021年工作要点",
+        "",
+        "2021年工作的总体思路是：坚持正确方向。",
+        "一、第一部分",
+        *(f"{n}.第{n}条标题。正文前文{text}正文后文。" for n, text in enumerate(HOSTILE, start=1)),
+        "二、第二部分",
+        f"{len(HOSTILE) + 1}.独立成行的标记。",
+        *HOSTILE,
+        "|---|---|",
+    ]
+)
 
 
 def test_hostile_text_is_shown_as_text(tmp_path: Path) -> None:

@@ -11,9 +11,7 @@ from builder.textutil import han_and_digits
 from tests.conftest import SEED_IDS, SOURCES, main_content
 
 # Web-page chrome that is metadata, not policy text (the only lines allowed to be missing).
-CHROME = re.compile(
-    r"^\s*(当前位置|>|索引号|内容分类|公开方式|有效性/截止日期|时间\s*[:：]\s*\d|点击次数)"
-)
+CHROME = re.compile(r"^\s*(当前位置|>|索引号|内容分类|公开方式|有效性/截止日期|时间\s*[:：]\s*\d|点击次数)")
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 
 

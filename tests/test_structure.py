@@ -70,7 +70,10 @@ def test_item_title_is_first_sentence_and_body_the_rest() -> None:
 def test_subparts_of_the_qingdao_plan() -> None:
     p = plan("2021-qingdao-huangdao")
     assert [(s.anchor, s.title) for s in p.parts[0].parts] == [
-        ("part-1-1", "强化党建统领"), ("part-1-2", "强化立德树人"), ("part-1-3", "强化队伍建设")]
+        ("part-1-1", "强化党建统领"),
+        ("part-1-2", "强化立德树人"),
+        ("part-1-3", "强化队伍建设"),
+    ]
     assert p.meta.doc_number == "青黄教工委〔2021〕1号"
     assert p.meta.region == ("山东省", "青岛市", "黄岛区")
     assert p.items[16].title == "推动普通高中优质多元发展"  # behind [bookmark: _GoBack]
