@@ -5,16 +5,19 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from pypinyin import lazy_pinyin
 
 from . import meta
-from .model import Plan
+from .model import Item, Plan
 
 
 @dataclass(frozen=True)
 class Archive:
     plans: tuple[Plan, ...]  # sorted by id
+    themes: tuple[Any, ...] = ()  # the taxonomy (builder.taxonomy.Theme), in its order; set by enrich
+    matches: tuple[Any, ...] = ()  # why each item has each theme (builder.themes.Match); set by enrich
 
     @classmethod
     def of(cls, plans: list[Plan]) -> Archive:
@@ -33,6 +36,30 @@ class Archive:
         if self._slug_counts[short] > 1:
             return "-".join("".join(lazy_pinyin(meta.strip_suffix(n))).lower() for n in region)
         return short
+
+    def theme(self, slug: str) -> Any:
+        """The taxonomy's theme with this slug."""
+        return self._themes_by_slug[slug]
+
+    def match(self, plan_id: str, anchor: str, slug: str) -> Any:
+        """The evidence (strength, sentence) for an item's theme, or None."""
+        return self._matches_by_key.get((plan_id, anchor, slug))
+
+    def item(self, ref: str) -> tuple[Plan, Item] | None:
+        """The plan and item of a "<plan-id>#<anchor>" reference."""
+        return self._items_by_ref.get(ref)
+
+    @functools.cached_property
+    def _themes_by_slug(self) -> dict[str, Any]:
+        return {t.slug: t for t in self.themes}
+
+    @functools.cached_property
+    def _matches_by_key(self) -> dict[tuple[str, str, str], Any]:
+        return {(m.plan_id, m.anchor, m.slug): m for m in self.matches}
+
+    @functools.cached_property
+    def _items_by_ref(self) -> dict[str, tuple[Plan, Item]]:
+        return {f"{p.meta.id}#{i.anchor}": (p, i) for p in self.plans for i in p.items}
 
     @functools.cached_property
     def _slug_counts(self) -> Counter[str]:

@@ -1,24 +1,155 @@
-"""Theme pages and the themes part of the archive's data. (Stub.)"""
+"""Theme pages, the themes index (a theme × plan heatmap) and the themes part of the archive's data."""
 
 from __future__ import annotations
 
+import csv
+import io
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 
 from .archive import Archive
+from .model import Item, Plan, Target
+from .themes import ABOUT
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item on a theme page: where it is, how strongly it is on the theme, and why."""
+
+    plan: Plan
+    item: Item
+    strength: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class PlanGroup:
+    plan: Plan
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Cell:
+    plan: Plan
+    about: int
+    mentions: int
+
+    @property
+    def count(self) -> int:
+        return self.about + self.mentions
+
+
+def entries(archive: Archive, slug: str) -> list[Entry]:
+    """Every item carrying the theme, newest plan first, in item order."""
+    found = []
+    for plan in archive.plans_newest_first():
+        for item in plan.items:
+            if slug in item.themes:
+                m = archive.match(plan.meta.id, item.anchor, slug)
+                found.append(Entry(plan, item, m.strength if m else ABOUT, m.sentence if m else item.title))
+    return found
+
+
+def timeline(found: list[Entry]) -> list[tuple[int, list[PlanGroup]]]:
+    """Entries grouped by year (newest first), then by plan (bureau)."""
+    years: dict[int, dict[str, list[Entry]]] = {}
+    for e in found:
+        years.setdefault(e.plan.meta.year, {}).setdefault(e.plan.meta.id, []).append(e)
+    return [(year, [PlanGroup(group[0].plan, tuple(group)) for group in by_plan.values()])
+            for year, by_plan in sorted(years.items(), reverse=True)]
+
+
+def matrix(archive: Archive) -> list[tuple[Any, list[Cell]]]:
+    """Per theme, per plan (oldest first), how many items are about it and how many mention it."""
+    plans = sorted(archive.plans, key=lambda p: (p.meta.year, p.meta.id))
+    rows = []
+    for theme in archive.themes:
+        cells = []
+        for plan in plans:
+            strengths = [getattr(archive.match(plan.meta.id, i.anchor, theme.slug), "strength", ABOUT)
+                         for i in plan.items if theme.slug in i.themes]
+            about = sum(s == ABOUT for s in strengths)
+            cells.append(Cell(plan, about, len(strengths) - about))
+        rows.append((theme, cells))
+    return rows
+
+
+def heat(count: int, share: float) -> str:
+    """Background colour of a heatmap cell: the share of a plan's items on the theme, as indigo alpha."""
+    if not count:
+        return "transparent"
+    return f"rgba(63, 81, 181, {min(0.9, 0.12 + share * 3):.2f})"
 
 
 def theme_pages(archive: Archive, env: jinja2.Environment) -> dict[str, str]:
     """Markdown pages under themes/ keyed by path."""
-    return {}
+    if not archive.themes:
+        return {}
+    pages: dict[str, str] = {}
+    rows = matrix(archive)
+    plans = [cell.plan for cell in rows[0][1]] if rows else []
+    pages["themes/index.md"] = env.get_template("themes_index.md.j2").render(
+        rows=rows, plans=plans, heat=heat, item_counts={p.meta.id: len(p.items) for p in plans})
+    template = env.get_template("theme.md.j2")
+    for theme in archive.themes:
+        found = entries(archive, theme.slug)
+        targets = [(e, t) for e in found for t in e.item.targets]
+        pages[f"themes/{theme.slug}.md"] = template.render(
+            theme=theme, years=timeline(found), count=len(found), about=sum(e.strength == ABOUT for e in found),
+            plan_count=len({e.plan.meta.id for e in found}), targets=targets)
+    return pages
+
+
+def template_globals(archive: Archive) -> dict[str, Any]:
+    """What the item macro needs from the whole archive: theme names and related items' titles."""
+    refs = {ref for p in archive.plans for i in p.items for ref in i.related}
+    related = {}
+    for ref in refs:
+        found = archive.item(ref)
+        if found:
+            plan, item = found
+            related[ref] = {"plan_id": plan.meta.id, "anchor": item.anchor, "title": item.title,
+                            "plan_title": plan.meta.title, "year": plan.meta.year, "number": item.number}
+    strengths = {f"{m.plan_id}#{m.anchor}#{m.slug}": m.strength for m in archive.matches}
+    return {"theme_names": {t.slug: t.name for t in archive.themes}, "theme_strengths": strengths,
+            "related_items": related}
 
 
 def themes_json(archive: Archive) -> list[dict[str, Any]]:
-    """The `themes` list of data/plans.json: slug, name, url (+ extra keys)."""
-    return []
+    """The `themes` list of data/plans.json: slug, name, url, plus the words search can use."""
+    counts: dict[str, int] = {}
+    for plan in archive.plans:
+        for item in plan.items:
+            for slug in item.themes:
+                counts[slug] = counts.get(slug, 0) + 1
+    return [{"slug": t.slug, "name": t.name, "url": t.url, "description": t.description,
+             "synonyms": list(t.synonyms), "keywords": list(t.keywords), "items": counts.get(t.slug, 0)}
+            for t in archive.themes]
+
+
+def item_themes(archive: Archive, plan: Plan, item: Item) -> list[dict[str, str]]:
+    """Per item, its themes' slugs, names and strengths (for search metadata)."""
+    out = []
+    for slug in item.themes:
+        m = archive.match(plan.meta.id, item.anchor, slug)
+        out.append({"slug": slug, "name": archive.theme(slug).name, "strength": m.strength if m else ABOUT})
+    return out
+
+
+def targets_rows(archive: Archive) -> list[tuple[Plan, Item, Target]]:
+    return [(p, i, t) for p in archive.plans for i in p.items for t in i.targets]
 
 
 def theme_data_files(archive: Archive) -> dict[str, str | bytes]:
-    """Extra data files, e.g. data/targets.csv."""
-    return {}
+    """data/targets.csv: every quantified target, UTF-8 with a BOM so spreadsheet programs read it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["plan_id", "year", "region", "item_number", "item_anchor", "url", "item_title",
+                     "text", "value", "unit", "kind", "themes"])
+    for plan, item, target in targets_rows(archive):
+        writer.writerow([plan.meta.id, plan.meta.year, " ".join(plan.meta.region), item.number, item.anchor,
+                         f"plans/{plan.meta.id}/#{item.anchor}", item.title, target.text, f"{target.value:g}",
+                         target.unit, target.kind, " ".join(item.themes)])
+    return {"data/targets.csv": "\ufeff".encode() + buffer.getvalue().encode("utf-8")}

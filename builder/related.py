@@ -1,0 +1,58 @@
+"""Related items across plans: TF-IDF cosine similarity over jieba tokens (pure, given the tokens)."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+log = logging.getLogger(__name__)
+
+THRESHOLD = 0.25  # below this two items share words, not a subject (checked by eye on the seeds)
+MAX_RELATED = 3
+_CONTENT = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+# words of every plan's boilerplate: they say nothing about what an item is about
+_BOILERPLATE = (
+    "加强 推进 推动 深化 完善 健全 提升 提高 开展 实施 落实 做好 建立 建设 工作 进一步 全面 持续 积极 不断 "
+    "切实 深入 坚持 强化 加快 加大 力度 机制 体系 水平 质量 发展 教育 学校 我市 全市 全区 新区 区域 各类 "
+    "一批 重点 有效 实现 确保 形成 打造 优化 规范 组织 充分 发挥 作用 服务 管理 活动 以及 相关 要求"
+)
+STOPWORDS = frozenset(_BOILERPLATE.split(" "))
+
+
+def content_words(words: Sequence[str]) -> list[str]:
+    """Han words of two or more characters, boilerplate removed."""
+    return [w for w in words if _CONTENT.match(w) and w not in STOPWORDS]
+
+
+def tfidf_vectors(documents: Sequence[Sequence[str]]) -> list[dict[str, float]]:
+    """A unit-length TF-IDF vector per document (sublinear term frequency, smoothed IDF)."""
+    n = len(documents)
+    df = Counter(w for doc in documents for w in set(doc))
+    vectors = []
+    for doc in documents:
+        tf = Counter(doc)
+        vec = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in tf.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vec.items()})
+    return vectors
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def related(keys: Sequence[str], groups: Sequence[str], documents: Sequence[Sequence[str]],
+            threshold: float = THRESHOLD, limit: int = MAX_RELATED) -> dict[str, tuple[str, ...]]:
+    """For each key, up to `limit` keys of other groups (plans) whose documents are most similar."""
+    vectors = tfidf_vectors(documents)
+    out: dict[str, tuple[str, ...]] = {}
+    for i, key in enumerate(keys):
+        scored = [(cosine(vectors[i], vectors[j]), keys[j]) for j in range(len(keys)) if groups[j] != groups[i]]
+        best = sorted((s for s in scored if s[0] >= threshold), key=lambda s: (-s[0], s[1]))
+        out[key] = tuple(k for _, k in best[:limit])
+    return out

@@ -1,0 +1,78 @@
+"""Quantified targets a plan commits to (新增学位4950个, 覆盖率达到90%): pure extraction from text.
+
+A target is an Arabic number followed by a unit (个, 所, %, 万元, 人次 …). The number is skipped
+when it is an ordinal (第36个), part of a document's name (《…》), a year or a date (no unit fits),
+or a slogan's arithmetic (“3+4”). Its text is the clause that holds it, as printed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .model import Target
+
+log = logging.getLogger(__name__)
+
+# unit → kind; longer units first so 万人次 wins over 人次 and 人
+_UNITS: dict[str, str] = {
+    "个百分点": "percent", "%": "percent", "％": "percent",
+    "亿元": "money", "万元": "money", "元": "money",
+    "万人次": "people", "人次": "people", "万人": "people", "名": "people", "人": "people", "位": "people",
+    "平方米": "area", "亩": "area",
+    "小时": "time", "分钟": "time",
+    "个": "count", "所": "count", "处": "count", "家": "count", "项": "count", "篇": "count",
+    "门": "count", "支": "count", "场": "count", "间": "count", "套": "count", "台": "count",
+    "座": "count", "例": "count", "次": "count",
+}
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_NUMBER = r"\d+(?:\.\d+)?"
+_TARGET = re.compile(
+    rf"(?<![\d.A-Za-z+\-])(?P<value>{_NUMBER})(?:\s*[-—–~～]\s*{_NUMBER})?\s*(?:余|多)?\s*(?P<unit>{_UNIT})"
+)
+_CLAUSE_BREAK = "，,；;。：:！？!?\n"
+# after these the unit is the start of another word: 5个百分点 is a unit, 3个月 is not a count
+_NOT_AFTER = {"个": "月", "人": "员才民", "名": "单师校", "家": "庭长", "门": "户", "场": "地所馆", "次": "数"}
+
+
+def extract_targets(text: str) -> tuple[Target, ...]:
+    """Every quantified target in the text, in order."""
+    found = []
+    for m in _TARGET.finditer(text):
+        start, unit = m.start(), m.group("unit")
+        following = text[m.end() : m.end() + 1]
+        if following and following in _NOT_AFTER.get(unit, ""):
+            continue
+        if text[start - 1 : start] == "第" or _inside(text, start, "《", "》") or _in_formula(text, start, m.end()):
+            continue
+        found.append(Target(text=_clause(text, start, m.end()), value=float(m.group("value")),
+                            unit=_unit_as_printed(m.group(0), unit), kind=_UNITS[unit]))
+    return tuple(found)
+
+
+def _unit_as_printed(matched: str, unit: str) -> str:
+    return "%" if unit == "％" else unit
+
+
+def _inside(text: str, at: int, opener: str, closer: str) -> bool:
+    return text.rfind(opener, 0, at) > text.rfind(closer, 0, at)
+
+
+def _in_formula(text: str, start: int, end: int) -> bool:
+    """“3+4”, “1+1>2”, “2+1”: numbers in a slogan, not a target."""
+    left = text.rfind("“", 0, start)
+    right = text.find("”", end)
+    if left < 0 or right < 0 or _inside(text, start, "“", "”") is False:
+        return False
+    return bool(re.search(r"[+>＋＞=]", text[left:right]))
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around text[start:end], between ，；。：."""
+    left = start
+    while left > 0 and text[left - 1] not in _CLAUSE_BREAK:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in _CLAUSE_BREAK:
+        right += 1
+    return text[left:right].strip()
