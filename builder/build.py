@@ -120,6 +120,8 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
                 )
             )
     taxonomy_path = paths.sources / TAXONOMY_FILE
+    if not taxonomy_path.exists():  # a folder of plans elsewhere still uses the project's taxonomy
+        taxonomy_path = paths.root / "source_docs" / TAXONOMY_FILE
     taxonomy, taxonomy_problems = load_taxonomy(taxonomy_path, _rel(taxonomy_path, paths.root))
     problems.extend(taxonomy_problems)
     errors = [p for p in problems if p.severity == "error" or strict]

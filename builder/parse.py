@@ -17,6 +17,7 @@ _TITLE_WORDS = re.compile(r"(工作要点|工作计划|工作安排|工作思路
 _NOT_TITLE = re.compile(r"关于|通知|印发|现将|^《")
 _TITLE_NOTE = re.compile(r"^[（(][^）)]{1,12}[）)]$")
 _PREAMBLE_PART = re.compile(r"总体思路|总体要求|指导思想|工作思路|总体目标")
+_COLOPHON = re.compile(r"(印发|印制)$|^抄送")
 _CLOSING = re.compile(
     r"(印发|印制)$|^抄送|^(主题词|关键词)[:：]|^\d{4}年\d{1,2}月\d{1,2}日$|^[^，。；：,]{2,30}(局|委员会|工委|政府|办公室|中心)$"
 )
@@ -46,6 +47,7 @@ class _Open:
     title: str
     level: int = 1
     paragraphs: list[str] = field(default_factory=list)
+    paragraph_lines: list[int] = field(default_factory=list)
     children: list[_Open] = field(default_factory=list)
 
 
@@ -101,12 +103,9 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
             item = _Open("item", line, m.group(0), m.group(1), text[m.end() :].strip())
             holder = subpart or part
             (holder.children if holder else loose).append(item)
-        elif item is not None:
-            item.paragraphs.append(text)
-        elif subpart is not None:
-            subpart.paragraphs.append(text)
-        elif part is not None:
-            part.paragraphs.append(text)
+        elif holder_open := item or subpart or part:
+            holder_open.paragraphs.append(text)
+            holder_open.paragraph_lines.append(line.lineno)
         else:
             preamble.append(text)
 
@@ -156,14 +155,34 @@ def _notice_end_without_title(lines: tuple[Line, ...]) -> int:
 
 
 def _split_closing(top: list[_Open], loose: list[_Open]) -> tuple[list[str], list[Unplaced]]:
-    """Take the colophon (…印发, 抄送) off the end of the last item or part."""
+    """Take the colophon (…印发, 抄送) off the end of the last item or part.
+
+    Text that follows the colophon belongs to no part of the plan: it is kept as unplaced.
+    """
     last = _last_open(top) or (loose[-1] if loose else None)
     if last is None:
         return [], []
-    closing: list[str] = []
-    while last.paragraphs and _CLOSING.search(last.paragraphs[-1]):
-        closing.insert(0, last.paragraphs.pop())
-    return closing, []
+    paragraphs, lines = last.paragraphs, last.paragraph_lines
+    marks = [i for i, text in enumerate(paragraphs) if _COLOPHON.search(text)]
+    unplaced: list[Unplaced] = []
+    end = len(paragraphs)
+    if marks:
+        after = range(marks[-1] + 1, end)
+        unplaced = [
+            Unplaced(lines[i], paragraphs[i], "text after the colophon (…印发)")
+            for i in after
+            if not _CLOSING.search(paragraphs[i])
+        ]
+        keep_after = [paragraphs[i] for i in after if _CLOSING.search(paragraphs[i])]
+        end = marks[-1] + 1
+    else:
+        keep_after = []
+    start = end
+    while start > 0 and _CLOSING.search(paragraphs[start - 1]):
+        start -= 1
+    closing = paragraphs[start:end] + keep_after
+    del paragraphs[start:], lines[start:]
+    return closing, unplaced
 
 
 def _last_open(opens: list[_Open]) -> _Open | None:

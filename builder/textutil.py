@@ -14,7 +14,12 @@ ITEM_MARK = re.compile(r"^(\d{1,3})[.．、](?!\d)")
 SUBITEM_MARK = re.compile(r"^[（(](\d{1,3})[）)]")
 CIRCLED_MARK = re.compile("^[\u2460-\u2473]")
 
-_RUN_ON_SPLIT = re.compile(rf"(?<=[。；！？：\s])\s*(?=({_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d)))")
+# Where a run-on text (a whole plan on one line) breaks: before a numbered heading or item that
+# follows a sentence end or a space, and after a title or a notice's title followed by a space.
+_RUN_ON_SPLIT = re.compile(
+    rf"(?<=[。；！？：\s])\s*(?=(?:{_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d)))"
+    r"|(?:(?<=工作要点)|(?<=的通知))\s+"
+)
 
 # Characters that count as "Chinese" for spacing and punctuation decisions.
 _CJK = (
@@ -62,16 +67,7 @@ def join_wrapped(left: str, right: str) -> str:
 
 def split_before_markers(text: str) -> list[str]:
     """Cut a run-on paragraph before every numbered heading or item that follows a sentence end."""
-    return [
-        piece.strip()
-        for piece in _RUN_ON_SPLIT.split(text)
-        if piece and piece.strip() and not _is_marker_capture(piece)
-    ]
-
-
-def _is_marker_capture(piece: str) -> bool:
-    # re.split returns the lookahead's group too; it is a bare enumerator, never text.
-    return bool(re.fullmatch(rf"{_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、]", piece))
+    return [piece.strip() for piece in _RUN_ON_SPLIT.split(text) if piece.strip()]
 
 
 def normalise_spaces(line: str) -> str:

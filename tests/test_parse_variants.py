@@ -1,0 +1,83 @@
+"""Real plans vary more than five files show: numbering styles, four levels, one-line plans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.load import parse_plan
+from builder.model import Plan
+from tests.conftest import build_tree, main_content
+
+TITLE = "威海市文登区教育局2021年工作要点"
+
+
+def parse(text: str) -> Plan:
+    loaded = parse_plan(text.encode("utf-8"), "source_docs/x.txt")
+    assert loaded.plan is not None, loaded.problems
+    return loaded.plan
+
+
+def test_items_numbered_with_a_comma() -> None:
+    plan = parse(f"{TITLE}\n一、部分\n1、第一条。正文。\n2、第二条。正文。\n")
+    assert [(i.marker, i.title, i.anchor) for i in plan.items] == [
+        ("1、", "第一条", "item-1"),
+        ("2、", "第二条", "item-2"),
+    ]
+
+
+def test_items_numbered_in_parentheses_when_there_is_no_arabic_level() -> None:
+    plan = parse(f"{TITLE}\n一、部分\n（1）第一条。正文。\n(2)第二条。正文。\n")
+    assert [i.marker for i in plan.items] == ["（1）", "(2)"]
+
+
+def test_numbering_that_restarts_per_part_gets_part_scoped_anchors() -> None:
+    loaded = parse_plan(
+        f"{TITLE}\n一、甲\n1.甲一。\n2.甲二。\n二、乙\n1.乙一。\n2.乙二。\n".encode(), "source_docs/x.txt"
+    )
+    assert loaded.plan is not None
+    assert [i.anchor for i in loaded.plan.items] == [
+        "part-1-item-1",
+        "part-1-item-2",
+        "part-2-item-1",
+        "part-2-item-2",
+    ]
+    assert not loaded.problems  # a restart is not a numbering mistake
+
+
+def test_four_heading_levels() -> None:
+    plan = parse(f"{TITLE}\n一、甲\n（一）子\n1.条目标题。导语。\n（1）第一点。\n（2）第二点。\n2.下一条。\n")
+    first = plan.items[0]
+    assert first.paragraphs == ("导语。", "（1）第一点。", "（2）第二点。")
+    assert plan.parts[0].parts[0].anchor == "part-1-1"
+
+
+def test_heading_with_text_after_its_first_sentence() -> None:
+    plan = parse(f"{TITLE}\n一、强化党建。这是本部分的导语。\n1.条目。正文。\n")
+    assert plan.parts[0].title == "强化党建"
+    assert plan.parts[0].intro == ("这是本部分的导语。",)
+
+
+def test_a_whole_plan_on_one_line() -> None:
+    body = "正文内容" * 60
+    text = (
+        f"{TITLE} 2021年总体思路是：做好工作。一、第一部分 1.第一条。{body}。2.第二条。{body}。"
+        f"二、第二部分 （一）分项 3.第三条。{body}。"
+    )
+    plan = parse(text)
+    assert plan.meta.title == TITLE and plan.meta.year == 2021
+    assert plan.preamble == ("2021年总体思路是：做好工作。",)
+    assert [p.title for p in plan.parts] == ["第一部分", "第二部分"]
+    assert [i.title for i in plan.items] == ["第一条", "第二条", "第三条"]
+
+
+def test_text_after_the_colophon_is_unplaced_shown_and_reported(tmp_path: Path) -> None:
+    text = f"{TITLE}\n一、部分\n1.第一条。正文。\n文登区教育局办公室 2021年1月5日印发\n一段来历不明的文字\n"
+    plan = parse(text)
+    assert plan.closing == ("文登区教育局办公室2021年1月5日印发",)
+    assert [(u.line, u.text) for u in plan.unplaced] == [(5, "一段来历不明的文字")]
+    assert plan.items[0].paragraphs == ("正文。",)
+    site = build_tree(tmp_path, {"x.txt": text})
+    page = main_content(site / "plans" / "2021-weihai-wendeng" / "index.html")
+    assert page.select_one("#unplaced") is not None and "一段来历不明的文字" in page.get_text()
+    report = main_content(site / "report" / "index.html").get_text()
+    assert "x.txt:5" in report and "一段来历不明的文字" in report
