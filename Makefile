@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: site check test test-fast serve lint format deploy bench clean system-deps
+.PHONY: site check test test-fast serve lint format deploy screenshots bench clean system-deps
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ format: $(STAMP)
 N ?= 1000
 bench: $(STAMP)  ## build N synthetic plans (default 1000) in a scratch folder and print what each stage costs
 	$(PY) scripts/bench.py --plans $(N)
+
+deploy: site  ## publish site/ (Pagefind index included) to the gh-pages branch; set SITE_URL=https://<user>.github.io/<repo>/
+	@test -n "$$SITE_URL" || echo "note: SITE_URL is not set; 404.html and the feed will use root-relative links"
+	$(VENV)/bin/ghp-import --no-jekyll --push --force --message "Deploy the archive" site
+
+screenshots: $(STAMP) system-deps  ## the browser tests, which leave screenshots in build/screenshots/
+	$(PY) -m pytest -q -m browser -p no:cacheprovider
 
 clean:
 	rm -rf site build .pytest_cache
