@@ -41,9 +41,20 @@ def items_csv(archive: Archive, site_url: str = "") -> bytes:
     for plan in archive.plans:
         m = plan.meta
         for item in plan.items:
-            writer.writerow((m.id, m.year, "/".join(m.region), "、".join(m.issuers), m.title, item.number,
-                             item.title, item.body, _absolute(site_url, f"{plan_url(plan)}#{item.anchor}"),
-                             ";".join(item.themes)))
+            writer.writerow(
+                (
+                    m.id,
+                    m.year,
+                    "/".join(m.region),
+                    "、".join(m.issuers),
+                    m.title,
+                    item.number,
+                    item.title,
+                    item.body,
+                    _absolute(site_url, f"{plan_url(plan)}#{item.anchor}"),
+                    ";".join(item.themes),
+                )
+            )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -66,8 +77,8 @@ def atom_feed(archive: Archive, site_url: str = "") -> str:
         f"  <title>{escape(SITE_NAME)}</title>",
         "  <subtitle>新收录的教育工作要点（按成文日期，新的在前）</subtitle>",
         f"  <id>urn:uuid:{uuid.uuid5(_ID_NAMESPACE, 'feed')}</id>",
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(_absolute(site_url, FEED_PATH))}/>",
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(_absolute(site_url, '') or './')}/>",
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(_absolute(site_url, FEED_PATH))}/>',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(_absolute(site_url, "") or "./")}/>',
         f"  <updated>{updated}</updated>",
         f"  <author><name>{escape(SITE_NAME)}</name></author>",
     ]
@@ -80,7 +91,7 @@ def atom_feed(archive: Archive, site_url: str = "") -> str:
             "  <entry>",
             f"    <title>{escape(m.title)}</title>",
             f"    <id>urn:uuid:{uuid.uuid5(_ID_NAMESPACE, 'plan/' + m.id)}</id>",
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(_absolute(site_url, plan_url(plan)))}/>",
+            f'    <link rel="alternate" type="text/html" href={quoteattr(_absolute(site_url, plan_url(plan)))}/>',
             f"    <updated>{_timestamp(plan)}</updated>",
             f"    <published>{_timestamp(plan)}</published>",
             *(f"    <author><name>{escape(issuer)}</name></author>" for issuer in m.issuers),

@@ -10,8 +10,16 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
 
 
@@ -22,8 +30,11 @@ def _handler(folder: Path, prefix: str) -> type[http.server.SimpleHTTPRequestHan
     class Handler(http.server.SimpleHTTPRequestHandler):
         extensions_map: ClassVar[dict[str, str]] = {
             **http.server.SimpleHTTPRequestHandler.extensions_map,
-            ".js": "text/javascript", ".wasm": "application/wasm", ".xml": "application/xml",
-            ".csv": "text/csv; charset=utf-8"}
+            ".js": "text/javascript",
+            ".wasm": "application/wasm",
+            ".xml": "application/xml",
+            ".csv": "text/csv; charset=utf-8",
+        }
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, directory=str(folder), **kwargs)
@@ -32,7 +43,7 @@ def _handler(folder: Path, prefix: str) -> type[http.server.SimpleHTTPRequestHan
             clean = path.split("?", 1)[0].split("#", 1)[0]
             if not (clean + "/").startswith(head) and clean != head.rstrip("/"):
                 return str(folder / "__outside_the_site__")  # a root-relative link fails here
-            return super().translate_path("/" + clean[len(head):])
+            return super().translate_path("/" + clean[len(head) :])
 
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             page = folder / "404.html"

@@ -72,12 +72,18 @@ def search(page: Any, query: str) -> list[dict[str, str]]:
     box.press_sequentially(query, delay=60)
     page.wait_for_function(
         "q => { const s = document.querySelector('.archive-search__status').textContent;"
-        " return s.startsWith('找到') || s.startsWith('没有'); }", arg=query, timeout=15_000)
+        " return s.startsWith('找到') || s.startsWith('没有'); }",
+        arg=query,
+        timeout=15_000,
+    )
     page.wait_for_timeout(300)  # a last debounced search may still be rendering
-    return page.eval_on_selector_all(".archive-hit a", """links => links.map(a => ({
+    return page.eval_on_selector_all(
+        ".archive-hit a",
+        """links => links.map(a => ({
         href: a.getAttribute('href'),
         title: a.querySelector('.archive-hit__title').textContent,
-        plan: a.querySelector('.archive-hit__plan').textContent}))""")
+        plan: a.querySelector('.archive-hit__plan').textContent}))""",
+    )
 
 
 def anchor_of(href: str) -> str:
@@ -117,8 +123,11 @@ def test_tuoguan_finds_items_in_at_least_three_plans(page: Any, site_url: str) -
 def test_jiaoyu_finds_items_that_only_say_xueqian_jiaoyu(page: Any, site_url: str, seed_site: Path) -> None:
     """Pagefind's Chinese segmentation must not hide 教育 inside 学前教育 (filters narrow the list)."""
     plan = next(p for p in plans_json(seed_site)["plans"] if p["id"] == "2020-wenzhou-longwan")
-    only = [i for i in plan["items"]
-            if "学前教育" in i["title"] + i["body"] and "教育" not in (i["title"] + i["body"]).replace("学前教育", "")]
+    only = [
+        i
+        for i in plan["items"]
+        if "学前教育" in i["title"] + i["body"] and "教育" not in (i["title"] + i["body"]).replace("学前教育", "")
+    ]
     assert only, "the seed should hold an item that says 教育 only inside 学前教育"
     page.goto(site_url)
     page.click("[data-archive-search-open]")

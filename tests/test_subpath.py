@@ -68,7 +68,9 @@ def test_every_link_and_asset_resolves_under_the_sub_path(subpath_site: tuple[st
 def test_404_page_uses_the_sub_path(subpath_site: tuple[str, Path]) -> None:
     url, site = subpath_site
     doc = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
-    links = [n.get("href") or n.get("src") for n in doc.find_all(attrs={"href": True}) + doc.find_all(attrs={"src": True})]
+    links = [
+        n.get("href") or n.get("src") for n in doc.find_all(attrs={"href": True}) + doc.find_all(attrs={"src": True})
+    ]
     local = [link for link in links if not urlparse(link).netloc and not link.startswith("#")]
     assert local and all(link.startswith(f"/{REPO}/") for link in local), local
     assert status_of(url + "plans/no-such-plan/") == 404
