@@ -8,11 +8,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import data, feeds, render, report, site, theme_pages
+from . import data, feeds, incremental, render, report, site, theme_pages
 from .archive import Archive
 from .enrich import enrich
 from .errors import InputError, Problem
-from .load import PLAN_SUFFIXES, load_plan
+from .load import PLAN_SUFFIXES, Loaded, parse_plan, relative
 from .model import Plan
 from .progress import Progress
 from .taxonomy import TAXONOMY_FILE, load_taxonomy
@@ -27,6 +27,25 @@ class Paths:
     config: Path
     docs: Path  # the generated Markdown tree (a build output)
     site: Path
+
+    @property
+    def stage(self) -> Path:
+        """mkdocs' own output, kept between builds so unchanged pages need not be rendered again."""
+        return self.docs.with_name(f"{self.docs.name}.site-stage")
+
+    @property
+    def state(self) -> Path:
+        return self.docs.with_name(f"{self.docs.name}.state.json")
+
+    @property
+    def parse_cache(self) -> Path:
+        return self.docs.with_name(f"{self.docs.name}.parse-cache")
+
+    @property
+    def taxonomy(self) -> Path:
+        here = self.sources / TAXONOMY_FILE
+        # A folder of plans elsewhere (tests, the benchmark) still uses the project's taxonomy.
+        return here if here.exists() else self.root / "source_docs" / TAXONOMY_FILE
 
     @classmethod
     def under(
@@ -44,8 +63,10 @@ class Paths:
 
 @dataclass
 class BuildResult:
-    archive: Archive
+    archive: Archive | None  # None when the site was already up to date
     warnings: list[Problem] = field(default_factory=list)
+    summary: str = ""
+    mode: str = "full"  # full / incremental / up to date
 
 
 def source_files(sources: Path) -> list[Path]:
@@ -90,11 +111,13 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
     files = source_files(paths.sources)
     problems: list[Problem] = []
     plans: list[Plan] = []
+    cache = incremental.ParseCache(paths.parse_cache)
     for path in progress.track(files, "读取与解析 read + parse"):
-        loaded = load_plan(path, paths.root)
+        loaded = _load_cached(path, paths.root, cache)
         problems.extend(loaded.problems)
         if loaded.plan:
             plans.append(loaded.plan)
+    cache.prune()
     if not files:
         problems.append(
             Problem(
@@ -119,10 +142,7 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
                     f" containing `id: {plan_id}-2`",
                 )
             )
-    taxonomy_path = paths.sources / TAXONOMY_FILE
-    if not taxonomy_path.exists():  # a folder of plans elsewhere still uses the project's taxonomy
-        taxonomy_path = paths.root / "source_docs" / TAXONOMY_FILE
-    taxonomy, taxonomy_problems = load_taxonomy(taxonomy_path, _rel(taxonomy_path, paths.root))
+    taxonomy, taxonomy_problems = load_taxonomy(paths.taxonomy, relative(paths.taxonomy, paths.root))
     problems.extend(taxonomy_problems)
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
@@ -131,11 +151,30 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
     if enrich_plans:
         with progress.step("主题与指标 enrich"):
             archive = enrich(archive, taxonomy)
-    return BuildResult(archive, [p for p in problems if p.severity == "warning"])
+    warnings = [p for p in problems if p.severity == "warning"]
+    return BuildResult(archive, warnings, report.terminal_summary(archive, warnings))
 
 
-def _rel(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+def _load_cached(path: Path, root: Path, cache: incremental.ParseCache) -> Loaded:
+    """Read one plan and its sidecar; parse it unless the same bytes were parsed before."""
+    sidecar = path.with_suffix(".yml")
+    sidecar_bytes = sidecar.read_bytes() if sidecar.exists() else b""
+    data = path.read_bytes()
+    key = cache.key(relative(path, root), data, sidecar_bytes)
+    cached = cache.get(key)
+    if isinstance(cached, Loaded):
+        return cached
+    if sidecar.exists():
+        try:
+            sidecar_text: str | None = sidecar_bytes.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            problem = Problem(relative(sidecar, root), None, "the sidecar is not UTF-8 text", "re-save it as UTF-8")
+            return Loaded(None, (problem,))
+    else:
+        sidecar_text = None
+    loaded = parse_plan(data, relative(path, root), sidecar_text, relative(sidecar, root))
+    cache.put(key, loaded)
+    return loaded
 
 
 def generate_docs(result: BuildResult) -> dict[str, str | bytes]:
@@ -148,24 +187,48 @@ def generate_docs(result: BuildResult) -> dict[str, str | bytes]:
     return files
 
 
-def build_site(paths: Paths, progress: Progress, strict: bool = False, search: bool = True) -> BuildResult:
-    """Read everything, render, build into a scratch folder, index, then swap into site/."""
+def build_site(
+    paths: Paths, progress: Progress, strict: bool = False, search: bool = True, reuse: bool = True
+) -> BuildResult:
+    """Read everything, render, build, index into a scratch folder, then swap it into site/.
+
+    With `reuse`, a build whose inputs and code are unchanged does nothing, and one whose plans
+    changed renders only the pages whose Markdown changed. site/ is only ever replaced whole.
+    """
+    code = incremental.code_fingerprint(paths.root, paths.config, search)
+    inputs = incremental.inputs_fingerprint(paths.sources, [paths.taxonomy])
+    state = incremental.load_state(paths.state) if reuse else {}
+    same_site = state.get("site") == str(paths.site) and paths.site.is_dir()
+    if state.get("code") == code and state.get("inputs") == inputs and same_site:
+        if not (strict and state.get("warnings")):
+            return BuildResult(None, [], state.get("summary", ""), "up to date")
     result = read_archive(paths, progress, strict)
     with progress.step("生成页面 render"):
         files = generate_docs(result)
-    docs_tmp = site.scratch_dir(paths.docs, "docs")
+    paths.state.unlink(missing_ok=True)  # until this build succeeds, the stage is not to be trusted
+    _, removed = incremental.sync_tree(paths.docs, files)
+    dirty = state.get("code") == code and not removed and paths.stage.is_dir()
+    result.mode = "incremental" if dirty else "full"
+    with progress.step("mkdocs build"):
+        site.mkdocs_build(paths.config, paths.docs, paths.stage, dirty=dirty)
     site_tmp = site.scratch_dir(paths.site, "site")
     try:
-        site.write_tree(docs_tmp, files)
-        with progress.step("mkdocs build"):
-            site.mkdocs_build(paths.config, docs_tmp, site_tmp)
+        shutil.copytree(paths.stage, site_tmp, dirs_exist_ok=True)
         if search:
             with progress.step("Pagefind 索引 search index"):
                 site.pagefind_index(site_tmp)
-        site.swap_into_place(docs_tmp, paths.docs)
         site.swap_into_place(site_tmp, paths.site)
     finally:
-        for scratch in (docs_tmp, site_tmp):
-            if scratch.exists():
-                shutil.rmtree(scratch, ignore_errors=True)
+        if site_tmp.exists():
+            shutil.rmtree(site_tmp, ignore_errors=True)
+    incremental.save_state(
+        paths.state,
+        {
+            "code": code,
+            "inputs": inputs,
+            "site": str(paths.site),
+            "summary": result.summary,
+            "warnings": len(result.warnings),
+        },
+    )
     return result

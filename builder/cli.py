@@ -9,7 +9,6 @@ import signal
 import sys
 from pathlib import Path
 
-from . import report
 from .build import Paths, build_site, read_archive
 from .errors import ArchiveError, InputError
 from .progress import Progress
@@ -24,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    parser.add_argument("--clean", action="store_true", help="ignore what earlier builds left (full rebuild)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
     # A signal must unwind like an error, so scratch folders are removed and site/ stays intact.
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             result = read_archive(paths, progress, args.strict, enrich_plans=False)
         else:
-            result = build_site(paths, progress, args.strict, search=not args.no_search)
+            result = build_site(paths, progress, args.strict, search=not args.no_search, reuse=not args.clean)
     except InputError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -62,9 +62,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    print(report.terminal_summary(result.archive, result.warnings))
+    print(result.summary)
     if args.command == "build":
-        print(f"built {paths.site} — the report for editors is at report/index.html")
+        how = {"up to date": "already up to date", "incremental": "rebuilt (changed pages only)"}
+        print(f"{paths.site}: {how.get(result.mode, 'built')} — the report for editors is at report/index.html")
     return 0
 
 

@@ -32,8 +32,18 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
             target.write_text(content, encoding="utf-8")
 
 
-def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """A real `mkdocs build` (strict: a broken link or anchor fails the build)."""
+class _QuietDirty(logging.Filter):
+    """mkdocs warns on every dirty build; ours are safe (see incremental.py), so drop that one warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build")
+
+
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = False) -> None:
+    """A real `mkdocs build` (strict: a broken link or anchor fails the build).
+
+    `dirty` renders only pages whose Markdown is newer than their HTML (mkdocs' --dirty).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -43,7 +53,12 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     mkdocs_log.setLevel(logging.WARNING)
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
-        build(config)
+        quiet = _QuietDirty()
+        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+        try:
+            build(config, dirty=dirty)
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     except MkDocsException as error:
         raise BuildError(f"mkdocs build failed: {error}") from error
     finally:
