@@ -199,9 +199,9 @@ def build_site(
     inputs = incremental.inputs_fingerprint(paths.sources, [paths.taxonomy])
     state = incremental.load_state(paths.state) if reuse else {}
     same_site = state.get("site") == str(paths.site) and paths.site.is_dir()
-    if state.get("code") == code and state.get("inputs") == inputs and same_site:
-        if not (strict and state.get("warnings")):
-            return BuildResult(None, [], state.get("summary", ""), "up to date")
+    unchanged = state.get("code") == code and state.get("inputs") == inputs and same_site
+    if unchanged and not (strict and state.get("warnings")):
+        return BuildResult(None, [], state.get("summary", ""), "up to date")
     result = read_archive(paths, progress, strict)
     with progress.step("生成页面 render"):
         files = generate_docs(result)
