@@ -44,6 +44,7 @@ def render_markdown(archive: Archive) -> dict[str, str]:
     pages: dict[str, str] = {}
     plans = archive.plans_newest_first()
     pages["index.md"] = env.get_template("index.md.j2").render(plans=plans, item_count=sum(len(p.items) for p in plans))
+    env.globals.update(theme_pages.template_globals(archive))  # theme names, strengths, related items
     plan_template = env.get_template("plan.md.j2")
     for plan in archive.plans:
         links = tuple(
