@@ -85,9 +85,7 @@ def heat(count: int, share: float) -> str:
 
 def theme_pages(archive: Archive, env: jinja2.Environment) -> dict[str, str]:
     """Markdown pages under themes/ keyed by path."""
-    if not archive.themes:
-        return {}
-    pages: dict[str, str] = {}
+    pages: dict[str, str] = {}  # themes/index.md always exists: the nav links to it
     rows = matrix(archive)
     plans = [cell.plan for cell in rows[0][1]] if rows else []
     pages["themes/index.md"] = env.get_template("themes_index.md.j2").render(
