@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -211,9 +212,10 @@ def build_site(
     result.mode = "incremental" if dirty else "full"
     with progress.step("mkdocs build"):
         site.mkdocs_build(paths.config, paths.docs, paths.stage, dirty=dirty)
-    site_tmp = site.scratch_dir(paths.site, "site")
+    # Named before it exists, so a signal at any moment leaves nothing the cleanup cannot find.
+    site_tmp = paths.site.with_name(f".{paths.site.name}-building-{os.getpid()}")
     try:
-        shutil.copytree(paths.stage, site_tmp, dirs_exist_ok=True)
+        shutil.copytree(paths.stage, site_tmp)
         if search:
             with progress.step("Pagefind 索引 search index"):
                 site.pagefind_index(site_tmp)

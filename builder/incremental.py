@@ -23,7 +23,8 @@ _ENV_KEYS = ("SITE_URL", "SOURCE_DATE_EPOCH")
 def _hash_files(paths: list[Path], base: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
-        digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+        name = path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
+        digest.update(name.encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 

@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from .errors import BuildError
@@ -82,8 +81,3 @@ def swap_into_place(new: Path, target: Path) -> None:
     new.rename(target)
     if old.exists():
         shutil.rmtree(old)
-
-
-def scratch_dir(beside: Path, prefix: str) -> Path:
-    beside.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{prefix}-", dir=beside.parent))

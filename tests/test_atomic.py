@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SOURCES
 
 
@@ -40,21 +42,33 @@ def build(site: Path, docs: Path, env: dict[str, str] | None = None) -> subproce
     )
 
 
-def test_a_signal_mid_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path) -> None:
+@pytest.mark.parametrize("moment", ["rendering", "indexing"])
+def test_a_signal_mid_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path, moment: str) -> None:
     site, docs = tmp_path / "site", tmp_path / "docs"
     assert build(site, docs).wait() == 0
     before = digest(site)
-    process = build(site, docs)
+    plan_copy = {"SOURCE_DATE_EPOCH": str(1700000000 + len(moment))}  # a new input: a real rebuild
+    process = build(site, docs, plan_copy)
+    state = tmp_path / "docs.state.json"
     deadline = time.monotonic() + 60
-    while not list(tmp_path.glob(".site-*")):  # the scratch site exists: mkdocs is at work
+
+    def reached() -> bool:
+        if moment == "rendering":  # the state file goes when the build starts writing Markdown
+            return not state.exists()
+        return bool(list(tmp_path.glob(".site-building-*")))  # the new site is being indexed
+
+    while not reached():
         assert process.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
-        time.sleep(0.005)
+        time.sleep(0.002)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
     assert process.returncode != 0
     assert "Traceback" not in err and "site/ was left unchanged" in err
     assert digest(site) == before
-    assert not list(tmp_path.glob(".site-*")) and not list(tmp_path.glob(".docs-*"))
+    assert not list(tmp_path.glob(".site-building-*"))
+    # The next build starts clean and succeeds.
+    assert build(site, docs, plan_copy).wait() == 0
+    assert (site / "index.html").exists()
 
 
 def test_same_inputs_give_identical_bytes(tmp_path: Path) -> None:
