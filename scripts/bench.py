@@ -343,6 +343,7 @@ def run(n: int, work: Path, browser: bool, random_seed: int, baseline: bool) -> 
     """Generate, build, measure; returns the figures (also printed as they come)."""
     out = Run(n, work)
     f = out.figures
+    f["load_start"] = os.getloadavg()
     started = time.perf_counter()
     plans, full, full_wall = build_in(work, n, random_seed)
     f["generate"] = time.perf_counter() - started - full_wall  # build_in generates, then builds
@@ -365,6 +366,7 @@ def run(n: int, work: Path, browser: bool, random_seed: int, baseline: bool) -> 
     f["changed_file"] = change_one_plan(work / "source_docs").name
     f["changed"], f["changed_wall"] = in_child("--child-build", str(work / "source_docs"), str(work / "site"),
                                                str(work / "docs"))
+    f["load_end"] = os.getloadavg()
     return out
 
 
@@ -389,6 +391,10 @@ def _kb(n: float) -> str:
     return f"{n / 1024:,.1f} KB"
 
 
+def _loads(loads: tuple[float, float, float]) -> str:
+    return "/".join(f"{x:.1f}" for x in loads)
+
+
 def _verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
@@ -406,6 +412,8 @@ def report(r: Run) -> str:
         f"years {min(p.year for p in plans)}–{max(p.year for p in plans)}); {os.cpu_count()} CPUs; "
         f"Python {sys.version.split()[0]}",
         f"work folder: {r.work}   (generating the plans took {f['generate']:.1f} s)",
+        f"load average (1, 5, 15 min) at start {_loads(f['load_start'])}, at end {_loads(f['load_end'])}: "
+        "other work on the machine inflates every time below",
         "",
         "Full build (python scripts/bench.py --child-build: build_site in a fresh process)        seconds",
     ]
