@@ -11,6 +11,7 @@ A theme's word counts where it is said in earnest, not where it is listed in pas
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable
@@ -66,12 +67,21 @@ class _Terms:
     literal: tuple[str, ...]  # words with punctuation, matched as written
     literal_strong: frozenset[str]
 
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        return self.strong | self.weak
+
 
 def _terms(theme: Theme) -> _Terms:
     words = (*theme.strong_terms, *theme.weak_keywords)
     literal = tuple(w for w in words if re.search(r"[^\w+]", w))
-    return _Terms(frozenset(theme.strong_terms) - set(literal), frozenset(theme.weak_keywords) - set(literal),
-                  theme.exclusions, literal, frozenset(theme.strong_terms) & set(literal))
+    return _Terms(
+        frozenset(theme.strong_terms) - set(literal),
+        frozenset(theme.weak_keywords) - set(literal),
+        theme.exclusions,
+        literal,
+        frozenset(theme.strong_terms) & set(literal),
+    )
 
 
 def user_dictionary(themes: Iterable[Theme]) -> list[str]:
@@ -98,6 +108,11 @@ class Tagger:
             self.tokenizer.add_word(word)
         self._terms = {t.slug: _terms(t) for t in themes}
         self._cache: dict[str, list[tuple[str, int, int]]] = {}
+        self._token_terms_cache: dict[str, dict[str, list[tuple[int, str, str]]]] = {}
+        self._term_index: dict[str, list[str]] = {}  # theme word → slugs of the themes it belongs to
+        for slug, terms in self._terms.items():
+            for term in sorted(terms.words):
+                self._term_index.setdefault(term, []).append(slug)
 
     def tokens(self, text: str) -> list[tuple[str, int, int]]:
         """(word, start, end) of every token of the text."""
@@ -108,17 +123,36 @@ class Tagger:
     def words(self, text: str) -> list[str]:
         return [word for word, _, _ in self.tokens(text)]
 
+    def _token_terms(self, text: str) -> dict[str, list[tuple[int, str, str]]]:
+        """Per theme, (position, term, token) for each token that starts or ends with a theme word.
+
+        One pass over the tokens for all themes at once (the tagger asks for every theme).
+        """
+        if text in self._token_terms_cache:
+            return self._token_terms_cache[text]
+        found: dict[str, list[tuple[int, str, str]]] = {}
+        for word, start, _ in self.tokens(text):
+            done: set[str] = set()
+            for size in range(len(word), 0, -1):  # longest first; a prefix before a suffix
+                for piece in (word[:size], word[-size:]):
+                    for slug in self._term_index.get(piece, ()):
+                        if slug not in done:
+                            done.add(slug)
+                            found.setdefault(slug, []).append((start + word.index(piece), piece, word))
+        self._token_terms_cache[text] = found
+        return found
+
     def hits(self, text: str, slug: str) -> list[Hit]:
         """Where the theme's words occur in the text, exclusions removed, in text order."""
         terms = self._terms[slug]
-        masks = [(m.start(), m.end()) for ex in terms.exclusions for m in re.finditer(re.escape(ex), text)]
-        spans: list[tuple[int, str, bool]] = []
-        for word, start, _ in self.tokens(text):
-            if word in terms.exclusions:
-                continue
-            term = _best(word, terms.strong | terms.weak)
-            if term:
-                spans.append((start + word.index(term), term, term in terms.strong))
+        masks = [
+            (m.start(), m.end()) for ex in terms.exclusions if ex in text for m in re.finditer(re.escape(ex), text)
+        ]
+        spans: list[tuple[int, str, bool]] = [
+            (offset, term, term in terms.strong)
+            for offset, term, word in self._token_terms(text).get(slug, ())
+            if word not in terms.exclusions
+        ]
         for term in terms.literal:  # words with punctuation never make one token: match them as written
             spans.extend((m.start(), term, term in terms.literal_strong) for m in re.finditer(re.escape(term), text))
         found = []
@@ -168,9 +202,17 @@ def sentences(text: str) -> list[str]:
 
 
 def _best(word: str, terms: frozenset[str]) -> str | None:
-    """The longest term that starts or ends the token (体育设施, 民办幼儿园; not 兼职教师 for 职教)."""
-    inside = [t for t in terms if word.startswith(t) or word.endswith(t)]
-    return max(inside, key=len) if inside else None
+    """The longest term that starts or ends the token (体育设施, 民办幼儿园; not 兼职教师 for 职教).
+
+    Looks up the token's prefixes and suffixes, longest first: a handful of set lookups per token
+    instead of a scan of every term.
+    """
+    for size in range(len(word), 0, -1):
+        if word[:size] in terms:
+            return word[:size]
+        if word[-size:] in terms:
+            return word[-size:]
+    return None
 
 
 def _clause(text: str, at: int) -> tuple[int, int]:
