@@ -178,13 +178,14 @@ def _load_cached(path: Path, root: Path, cache: incremental.ParseCache) -> Loade
     return loaded
 
 
-def generate_docs(result: BuildResult) -> dict[str, str | bytes]:
-    files: dict[str, str | bytes] = dict(render.render_markdown(result.archive))
+def generate_docs(archive: Archive, warnings: list[Problem]) -> dict[str, str | bytes]:
+    """Every file of the docs folder: Markdown pages, assets and data."""
+    files: dict[str, str | bytes] = dict(render.render_markdown(archive))
     files.update(render.static_files())
-    files["data/plans.json"] = data.plans_json(result.archive, theme_pages.themes_json(result.archive))
-    files["report/index.md"] = report.report_markdown(result.archive, result.warnings)
-    files.update(theme_pages.theme_data_files(result.archive))
-    files.update(feeds.feed_files(result.archive))
+    files["data/plans.json"] = data.plans_json(archive, theme_pages.themes_json(archive))
+    files["report/index.md"] = report.report_markdown(archive, warnings)
+    files.update(theme_pages.theme_data_files(archive))
+    files.update(feeds.feed_files(archive))
     return files
 
 
@@ -204,8 +205,9 @@ def build_site(
     if unchanged and not (strict and state.get("warnings")):
         return BuildResult(None, [], state.get("summary", ""), "up to date")
     result = read_archive(paths, progress, strict)
+    assert result.archive is not None
     with progress.step("生成页面 render"):
-        files = generate_docs(result)
+        files = generate_docs(result.archive, result.warnings)
     paths.state.unlink(missing_ok=True)  # until this build succeeds, the stage is not to be trusted
     _, removed = incremental.sync_tree(paths.docs, files)
     dirty = state.get("code") == code and not removed and paths.stage.is_dir()
