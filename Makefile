@@ -29,7 +29,7 @@ test-fast: $(STAMP)  ## everything but the browser tests
 	$(PY) -m pytest -q -m "not browser"
 
 serve: site  ## build, then serve site/ (with search) at http://localhost:8000
-	$(PY) -m http.server 8000 --directory site
+	$(PY) scripts/serve.py --port 8000 --dir site
 
 lint: $(STAMP)  ## ruff and mypy
 	$(PY) -m ruff check builder tests
