@@ -111,8 +111,10 @@ def template_globals(archive: Archive) -> dict[str, Any]:
             related[ref] = {"plan_id": plan.meta.id, "anchor": item.anchor, "title": item.title,
                             "plan_title": plan.meta.title, "year": plan.meta.year, "number": item.number}
     strengths = {f"{m.plan_id}#{m.anchor}#{m.slug}": m.strength for m in archive.matches}
+    # Search finds an item by its themes' names and synonyms too (双减 → 减轻学生课业负担).
+    search_words = {t.slug: " ".join(dict.fromkeys((t.name, *t.synonyms))) for t in archive.themes}
     return {"theme_names": {t.slug: t.name for t in archive.themes}, "theme_strengths": strengths,
-            "related_items": related}
+            "related_items": related, "theme_search_words": search_words}
 
 
 def themes_json(archive: Archive) -> list[dict[str, Any]]:
