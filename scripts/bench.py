@@ -47,7 +47,9 @@ PAGEFIND_STAGE = "Pagefind 索引 search index"
 READ_STAGE = "读取与解析 read + parse"
 BASELINE_N = 5  # the median plan page is compared with its size at N = 5
 MB = 1024 * 1024
-KEPT = ("source_docs", "site", "docs", "floor-site", f"baseline-{BASELINE_N}")  # what a run writes in its folder
+# What a run writes in its folder (docs.* are the build's caches beside the docs folder).
+KEPT = ("source_docs", "site", "docs", "docs.site-stage", "docs.state.json", "docs.parse-cache", "floor-site",
+        f"baseline-{BASELINE_N}")
 
 # Targets of issue 7, at N = 1,000.
 FLOOR_RATIO_MAX = 1.3
@@ -134,7 +136,8 @@ def child_build(sources: Path, site_dir: Path, docs_dir: Path) -> dict[str, Any]
         "imports": imported - started,
         "build": done - imported,
         "timings": progress.timings,
-        "plans": len(result.archive.plans),
+        "plans": len(result.archive.plans) if result.archive is not None else None,  # None: up to date
+        "mode": getattr(result, "mode", "full"),
         "warnings": len(result.warnings),
         "maxrss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "maxrss_children": children.peak,
@@ -434,7 +437,7 @@ def report(r: Run) -> str:
         _row("build_site without Pagefind", f"{full['build'] - t.get(PAGEFIND_STAGE, 0.0):.2f}"),
         _row("process wall (start-up and imports too)", f"{f['full_wall']:.2f}",
              f"(imports {full['imports']:.2f} s)"),
-        _row("plans built / warnings", f"{full['plans']} / {full['warnings']}"),
+        _row("plans built / warnings", f"{full['plans']} / {full['warnings']}", f"({full.get('mode', 'full')} build)"),
         "",
     ]
     floor = f["floor"]["floor"]
@@ -503,6 +506,7 @@ def report(r: Run) -> str:
              f"{changed_share:.0%} of the full build; wall {f['changed_wall']:.2f} s — "
              f"target ≤ 25% — {_verdict(changed_share <= CHANGED_REBUILD_MAX)}"),
         _row("  changed plan", f["changed_file"]),
+        f"  modes: no-op rebuild {noop.get('mode', '?')}, one-change rebuild {changed.get('mode', '?')}",
         "  stages of the one-change rebuild: "
         + ", ".join(f"{k.split()[-1] if k != PAGEFIND_STAGE else 'pagefind'} {v:.2f}"
                     for k, v in changed["timings"].items()),

@@ -16,6 +16,7 @@ import csv
 import importlib.util
 import random
 import re
+import shutil
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from builder.meta import slug, strip_suffix  # noqa: E402
 
 SEEDS_DIR = ROOT / "source_docs"
+TAXONOMY = "_taxonomy.yml"  # builder.taxonomy.TAXONOMY_FILE
 YEARS = range(2015, 2026)
 MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: no city level between province and district
 NOT_A_PLACE = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
@@ -142,6 +144,9 @@ def generate(n: int, out: Path, random_seed: int = 2024, seeds_dir: Path = SEEDS
     slots = {False: _slots(cities, rng), True: _slots(counties, rng)}
     texts = {s.file: (seeds_dir / s.file).read_bytes().decode("utf-8") for s in SEEDS}
     out.mkdir(parents=True, exist_ok=True)
+    taxonomy = seeds_dir / TAXONOMY
+    if taxonomy.exists():  # the archive's theme list, so enrichment costs what it does for real
+        shutil.copyfile(taxonomy, out / TAXONOMY)
     used_ids: set[str] = set()
     full_slugs: dict[str, tuple[str, ...]] = {}
     plans: list[SynthPlan] = []
