@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import data, feeds, incremental, render, report, site, theme_pages
 from .archive import Archive
-from .enrich import enrich
+from .enrich import AnalysisCache, enrich
 from .errors import InputError, Problem
 from .load import PLAN_SUFFIXES, Loaded, parse_plan, relative
 from .model import Plan
@@ -41,6 +41,10 @@ class Paths:
     @property
     def parse_cache(self) -> Path:
         return self.docs.with_name(f"{self.docs.name}.parse-cache")
+
+    @property
+    def analysis_cache(self) -> Path:
+        return self.docs.with_name(f"{self.docs.name}.analysis-cache")
 
     @property
     def taxonomy(self) -> Path:
@@ -151,7 +155,8 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
     archive = Archive.of(plans)
     if enrich_plans:
         with progress.step("主题与指标 enrich"):
-            archive = enrich(archive, taxonomy)
+            salt = incremental.parser_fingerprint() + incremental.file_digest(paths.taxonomy)
+            archive = enrich(archive, taxonomy, cache=AnalysisCache(paths.analysis_cache, salt))
     warnings = [p for p in problems if p.severity == "warning"]
     return BuildResult(archive, warnings, report.terminal_summary(archive, warnings))
 

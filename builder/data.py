@@ -67,4 +67,4 @@ def plan_json(plan: Plan) -> dict[str, Any]:
 
 def plans_json(archive: Archive, themes: list[dict[str, Any]] | None = None) -> str:
     doc = {"plans": [plan_json(p) for p in archive.plans], "themes": themes or []}
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,55 +1,177 @@
-"""Enrich the whole archive: themes, quantified targets and related items, on new frozen values."""
+"""Enrich the whole archive: themes, quantified targets and related items, on new frozen values.
+
+Themes and targets depend on one plan only: they are worked out per plan, on both cores when many
+plans need it, and cached by content so a rebuild redoes only the plans that changed. Related
+items depend on the whole archive and are always recomputed (from cached words).
+"""
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
+import hashlib
 import logging
+import multiprocessing
+import os
+import pickle
 from collections.abc import Callable
+from pathlib import Path
 
 from . import related as related_mod
 from .archive import Archive
-from .model import Item, Part, Plan
+from .model import Item, Part, Plan, Target
 from .targets import extract_targets
 from .taxonomy import Theme
 from .themes import Match, Tagger
 
 log = logging.getLogger(__name__)
 
+PARALLEL_FROM = 40  # below this many plans to analyse, a second process costs more than it saves
 
-def enrich(archive: Archive, taxonomy: tuple[Theme, ...], tagger: Tagger | None = None) -> Archive:
+
+@dataclasses.dataclass(frozen=True)
+class PlanAnalysis:
+    """What one plan's own text says: theme matches, targets and content words per item."""
+
+    matches: tuple[Match, ...]
+    targets: dict[str, tuple[Target, ...]]
+    words: dict[str, list[str]]
+
+
+def analyse(plan: Plan, tagger: Tagger, tag: bool) -> PlanAnalysis:
+    matches: list[Match] = []
+    targets: dict[str, tuple[Target, ...]] = {}
+    words: dict[str, list[str]] = {}
+    for item in plan.items:
+        if tag:
+            matches.extend(tagger.tag(plan.meta.id, item))
+        targets[item.anchor] = extract_targets(item.text)
+        words[item.anchor] = related_mod.content_words(tagger.words(item.text))
+    return PlanAnalysis(tuple(matches), targets, words)
+
+
+class AnalysisCache:
+    """PlanAnalysis pickles keyed by the plan's id and text, the taxonomy and the code."""
+
+    def __init__(self, folder: Path, salt: str) -> None:
+        self.folder, self.salt, self.used = folder, salt, set[Path]()
+
+    def path(self, plan: Plan) -> Path:
+        digest = hashlib.sha256(self.salt.encode())
+        digest.update(plan.meta.id.encode())
+        for item in plan.items:
+            digest.update(b"\0" + item.anchor.encode() + b"\0" + item.text.encode())
+        return self.folder / f"{digest.hexdigest()}.pickle"
+
+    def get(self, plan: Plan) -> PlanAnalysis | None:
+        path = self.path(plan)
+        self.used.add(path)
+        try:
+            with path.open("rb") as handle:
+                found = pickle.load(handle)
+            return found if isinstance(found, PlanAnalysis) else None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, plan: Plan, analysis: PlanAnalysis) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.path(plan)
+        scratch = path.with_suffix(f".tmp{os.getpid()}")
+        with scratch.open("wb") as handle:
+            pickle.dump(analysis, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        scratch.replace(path)
+
+    def prune(self) -> None:
+        if self.folder.is_dir():
+            for path in self.folder.glob("*.pickle"):
+                if path not in self.used:
+                    path.unlink(missing_ok=True)
+
+
+# Set before forking workers: they inherit the loaded tokenizer and the plans (no pickling).
+_WORK: tuple[Tagger, list[Plan], bool] | None = None
+
+
+def _analyse_at(index: int) -> PlanAnalysis:
+    assert _WORK is not None
+    tagger, plans, tag = _WORK
+    return analyse(plans[index], tagger, tag)
+
+
+def _analyse_all(plans: list[Plan], tagger: Tagger, tag: bool) -> list[PlanAnalysis]:
+    """Analyse plans, on every core when there are enough of them (fork shares jieba's memory)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(plans) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [analyse(plan, tagger, tag) for plan in plans]
+    global _WORK
+    _WORK = (tagger, plans, tag)
+    try:
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(pool.map(_analyse_at, range(len(plans)), chunksize=8))
+    finally:
+        _WORK = None
+
+
+def enrich(
+    archive: Archive, taxonomy: tuple[Theme, ...], tagger: Tagger | None = None, cache: AnalysisCache | None = None
+) -> Archive:
     """A new archive whose items carry their themes, targets and related items."""
     tagger = tagger or Tagger(taxonomy)
+    plans = list(archive.plans)
+    analyses: list[PlanAnalysis | None] = [cache.get(plan) if cache else None for plan in plans]
+    todo = [i for i, found in enumerate(analyses) if found is None]
+    for i, analysis in zip(todo, _analyse_all([plans[i] for i in todo], tagger, bool(taxonomy)), strict=True):
+        analyses[i] = analysis
+        if cache:
+            cache.put(plans[i], analysis)
+    if cache:
+        cache.prune()
+    log.info("analysed %d plans, %d from the cache", len(todo), len(plans) - len(todo))
+
     matches: list[Match] = []
     refs: list[str] = []
     groups: list[str] = []
     documents: list[list[str]] = []
-    for plan in archive.plans:
+    for plan, analysis in zip(plans, analyses, strict=True):
+        assert analysis is not None
+        matches.extend(analysis.matches)
         for item in plan.items:
-            matches.extend(tagger.tag(plan.meta.id, item) if taxonomy else ())
             refs.append(f"{plan.meta.id}#{item.anchor}")
             groups.append(plan.meta.id)
-            documents.append(related_mod.content_words(tagger.words(item.text)))
+            documents.append(analysis.words[item.anchor])
     similar = related_mod.related(refs, groups, documents)
     themes_of: dict[str, list[str]] = {}
     for m in matches:
         themes_of.setdefault(f"{m.plan_id}#{m.anchor}", []).append(m.slug)
+    targets_of = {
+        f"{plan.meta.id}#{anchor}": found
+        for plan, analysis in zip(plans, analyses, strict=True)
+        if analysis
+        for anchor, found in analysis.targets.items()
+    }
 
     def update(plan: Plan, item: Item) -> Item:
         ref = f"{plan.meta.id}#{item.anchor}"
-        return dataclasses.replace(item, themes=tuple(themes_of.get(ref, ())), targets=extract_targets(item.text),
-                                   related=similar.get(ref, ()))
+        return dataclasses.replace(
+            item, themes=tuple(themes_of.get(ref, ())), targets=targets_of.get(ref, ()), related=similar.get(ref, ())
+        )
 
-    plans = tuple(map_items(plan, update) for plan in archive.plans)
+    enriched = tuple(map_items(plan, update) for plan in plans)
     log.info("enriched %d items: %d theme matches", len(refs), len(matches))
-    return dataclasses.replace(archive, plans=plans, themes=taxonomy, matches=tuple(matches))
+    return dataclasses.replace(archive, plans=enriched, themes=taxonomy, matches=tuple(matches))
 
 
 def map_items(plan: Plan, change: Callable[[Plan, Item], Item]) -> Plan:
     """The plan with every item (loose or in any part) replaced by change(plan, item)."""
 
     def part(p: Part) -> Part:
-        return dataclasses.replace(p, items=tuple(change(plan, i) for i in p.items),
-                                   parts=tuple(part(c) for c in p.parts))
+        return dataclasses.replace(
+            p, items=tuple(change(plan, i) for i in p.items), parts=tuple(part(c) for c in p.parts)
+        )
 
-    return dataclasses.replace(plan, parts=tuple(part(p) for p in plan.parts),
-                               loose_items=tuple(change(plan, i) for i in plan.loose_items))
+    return dataclasses.replace(
+        plan,
+        parts=tuple(part(p) for p in plan.parts),
+        loose_items=tuple(change(plan, i) for i in plan.loose_items),
+    )

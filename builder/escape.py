@@ -11,19 +11,14 @@ _MD_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
+_MD_TABLE = str.maketrans(
+    {**{ch: "\\" + ch for ch in _MD_ESCAPABLE}, **_HTML, "\n": " "}  # a paragraph is one line
+)
+
+
 def md_text(text: object) -> Markup:
     """Escape text so Markdown shows it verbatim: no emphasis, links, attributes, headings or HTML."""
-    out = []
-    for ch in str(text):
-        if ch in _MD_ESCAPABLE:
-            out.append("\\" + ch)
-        elif ch in _HTML:
-            out.append(_HTML[ch])
-        elif ch == "\n":
-            out.append(" ")  # a paragraph is one line; breaks are the template's business
-        else:
-            out.append(ch)
-    return Markup("".join(out))
+    return Markup(str(text).translate(_MD_TABLE))
 
 
 def html_text(text: object) -> Markup:

@@ -46,6 +46,10 @@ def parser_fingerprint() -> str:
     return _hash_files([p for p in PACKAGE.glob("*.py")], PACKAGE)
 
 
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+
+
 def inputs_fingerprint(sources: Path, extra: list[Path]) -> str:
     files = [p for p in sources.iterdir() if p.is_file()] if sources.is_dir() else []
     files += [p for p in extra if p.is_file() and p not in files]

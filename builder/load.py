@@ -68,7 +68,7 @@ def parse_plan(data: bytes, rel: str, sidecar_text: str | None = None, sidecar_r
         return Loaded(None, tuple(problems))
     web = dict(cleaned.web)
     title_text = structure.title.text if structure.title else None
-    inferred = meta_mod.infer(structure.notice, title_text, web)
+    inferred = meta_mod.infer(structure.notice, title_text, web, find_region="region" not in overrides)
     # The sidecar wins over what the parser inferred (values already validated by sidecar.py).
     title = str(overrides.get("title") or inferred.title or "")
     issuers: tuple[str, ...] = tuple(overrides.get("issuers") or inferred.issuers)  # type: ignore[arg-type]

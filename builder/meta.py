@@ -30,8 +30,11 @@ class Inferred:
     recipients: str | None
 
 
-def infer(notice: tuple[Line, ...], title: str | None, web: dict[str, str]) -> Inferred:
-    """Everything the text itself says about the plan; the sidecar may override any of it."""
+def infer(notice: tuple[Line, ...], title: str | None, web: dict[str, str], find_region: bool = True) -> Inferred:
+    """Everything the text itself says about the plan; the sidecar may override any of it.
+
+    `find_region=False` skips the (slow) division lookup when the sidecar already names the region.
+    """
     texts = [x.text for x in notice]
     notice_title_at = next((i for i, t in enumerate(texts) if "通知" in t and ("关于" in t or "印发" in t)), None)
     issuers = _issuers(texts, notice_title_at)
@@ -61,7 +64,8 @@ def infer(notice: tuple[Line, ...], title: str | None, web: dict[str, str]) -> I
     if year is None and date:
         year = int(date[:4])
     places = (*issuers, web.get("发布单位", ""), title or "")
-    return Inferred(title, issuers, region_of(places), year, date, doc_number, recipients)
+    region = region_of(places) if find_region else ()
+    return Inferred(title, issuers, region, year, date, doc_number, recipients)
 
 
 def _issuers(texts: list[str], at: int | None) -> tuple[str, ...]:

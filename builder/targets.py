@@ -16,14 +16,37 @@ log = logging.getLogger(__name__)
 
 # unit → kind; longer units first so 万人次 wins over 人次 and 人
 _UNITS: dict[str, str] = {
-    "个百分点": "percent", "%": "percent", "％": "percent",
-    "亿元": "money", "万元": "money", "元": "money",
-    "万人次": "people", "人次": "people", "万人": "people", "名": "people", "人": "people", "位": "people",
-    "平方米": "area", "亩": "area",
-    "小时": "time", "分钟": "time",
-    "个": "count", "所": "count", "处": "count", "家": "count", "项": "count", "篇": "count",
-    "门": "count", "支": "count", "场": "count", "间": "count", "套": "count", "台": "count",
-    "座": "count", "例": "count", "次": "count",
+    "个百分点": "percent",
+    "%": "percent",
+    "％": "percent",
+    "亿元": "money",
+    "万元": "money",
+    "元": "money",
+    "万人次": "people",
+    "人次": "people",
+    "万人": "people",
+    "名": "people",
+    "人": "people",
+    "位": "people",
+    "平方米": "area",
+    "亩": "area",
+    "小时": "time",
+    "分钟": "time",
+    "个": "count",
+    "所": "count",
+    "处": "count",
+    "家": "count",
+    "项": "count",
+    "篇": "count",
+    "门": "count",
+    "支": "count",
+    "场": "count",
+    "间": "count",
+    "套": "count",
+    "台": "count",
+    "座": "count",
+    "例": "count",
+    "次": "count",
 }
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -45,8 +68,14 @@ def extract_targets(text: str) -> tuple[Target, ...]:
             continue
         if text[start - 1 : start] == "第" or _inside(text, start, "《", "》") or _in_formula(text, start, m.end()):
             continue
-        found.append(Target(text=_clause(text, start, m.end()), value=float(m.group("value")),
-                            unit=_unit_as_printed(m.group(0), unit), kind=_UNITS[unit]))
+        found.append(
+            Target(
+                text=_clause(text, start, m.end()),
+                value=float(m.group("value")),
+                unit=_unit_as_printed(m.group(0), unit),
+                kind=_UNITS[unit],
+            )
+        )
     return tuple(found)
 
 

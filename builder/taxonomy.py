@@ -80,14 +80,26 @@ def parse_taxonomy(text: str, rel: str) -> tuple[tuple[Theme, ...], list[Problem
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         why = getattr(error, "problem", error)
-        return (), [Problem(rel, mark.line + 1 if mark else None, f"not valid YAML ({why})",
-                            "check the indentation and that every list item starts with `- `")]
+        return (), [
+            Problem(
+                rel,
+                mark.line + 1 if mark else None,
+                f"not valid YAML ({why})",
+                "check the indentation and that every list item starts with `- `",
+            )
+        ]
     if root is None:
         return (), [Problem(rel, None, "the taxonomy is empty", f"add a `themes:` list, {_EXAMPLE}")]
     themes_node = _themes_node(root)
     if themes_node is None:
-        return (), [Problem(rel, root.start_mark.line + 1, "the taxonomy must hold a `themes:` list",
-                            f"start the file with `themes:` and list one theme per `- name:`, {_EXAMPLE}")]
+        return (), [
+            Problem(
+                rel,
+                root.start_mark.line + 1,
+                "the taxonomy must hold a `themes:` list",
+                f"start the file with `themes:` and list one theme per `- name:`, {_EXAMPLE}",
+            )
+        ]
     problems: list[Problem] = []
     themes: list[Theme] = []
     for node in themes_node.value:
@@ -111,8 +123,14 @@ def _themes_node(root: yaml.Node) -> yaml.SequenceNode | None:
 def _theme(node: yaml.Node, rel: str, problems: list[Problem]) -> Theme | None:
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
-        problems.append(Problem(rel, line, "a theme must be a set of `key: value` lines",
-                                f"write each theme as `- name: …` followed by its keys, {_EXAMPLE}"))
+        problems.append(
+            Problem(
+                rel,
+                line,
+                "a theme must be a set of `key: value` lines",
+                f"write each theme as `- name: …` followed by its keys, {_EXAMPLE}",
+            )
+        )
         return None
     values: dict[str, Any] = {}
     before = len(problems)
@@ -140,13 +158,26 @@ def _theme(node: yaml.Node, rel: str, problems: list[Problem]) -> Theme | None:
         problems.append(Problem(rel, line, "`keywords` is empty", "list at least one word, e.g. the theme's name"))
     slug = values.get("slug") or (default_slug(values["name"]) if "name" in values else "")
     if "name" in values and not _SLUG.match(slug):
-        problems.append(Problem(rel, line, f"the slug {slug!r} is not usable in a URL",
-                                "set `slug:` to lowercase letters, digits and hyphens, e.g. shuangjian"))
+        problems.append(
+            Problem(
+                rel,
+                line,
+                f"the slug {slug!r} is not usable in a URL",
+                "set `slug:` to lowercase letters, digits and hyphens, e.g. shuangjian",
+            )
+        )
     if len(problems) > before:
         return None
-    return Theme(slug=slug, name=values["name"], description=values["description"],
-                 keywords=values["keywords"], synonyms=values.get("synonyms", ()),
-                 weak_keywords=values.get("weak_keywords", ()), exclusions=values.get("exclusions", ()), line=line)
+    return Theme(
+        slug=slug,
+        name=values["name"],
+        description=values["description"],
+        keywords=values["keywords"],
+        synonyms=values.get("synonyms", ()),
+        weak_keywords=values.get("weak_keywords", ()),
+        exclusions=values.get("exclusions", ()),
+        line=line,
+    )
 
 
 def _word_list(node: yaml.Node) -> tuple[str, ...] | None:
@@ -169,6 +200,9 @@ def _duplicates(themes: list[Theme], rel: str) -> list[Problem]:
             if first is not theme:
                 what, value = key.split(":", 1)
                 hint = f"give each theme its own {what}" + (", e.g. `slug: …-2`" if what == "slug" else "")
-                problems.append(Problem(rel, theme.line,
-                                        f"two themes share the {what} {value} (the first at line {first.line})", hint))
+                problems.append(
+                    Problem(
+                        rel, theme.line, f"two themes share the {what} {value} (the first at line {first.line})", hint
+                    )
+                )
     return problems

@@ -38,6 +38,7 @@ _OPENERS = "“‘《（(「『【"
 _CLOSERS = "”’》）)」』】"
 _SENTENCE_END = "。！？"
 _LINE_END = "。！？；：!?;:"
+_HALF_WIDTH = re.compile(r"[,;:?!()]")
 
 
 def visual_width(text: str) -> float:
@@ -87,6 +88,8 @@ def normalise_punctuation(text: str) -> str:
 
     Never inside numbers or formulas: 2.25亿元, 1,000, 11:31, 1+1>2 and “3+4” are left alone.
     """
+    if not _HALF_WIDTH.search(text):
+        return text  # most lines of most plans: nothing to do
     text = re.sub(r"\(([^()]*)\)", lambda m: f"（{m.group(1)}）" if _HAN.search(m.group(1)) else m.group(0), text)
     chars = list(text)
     full = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}

@@ -57,8 +57,10 @@ def timeline(found: list[Entry]) -> list[tuple[int, list[PlanGroup]]]:
     years: dict[int, dict[str, list[Entry]]] = {}
     for e in found:
         years.setdefault(e.plan.meta.year, {}).setdefault(e.plan.meta.id, []).append(e)
-    return [(year, [PlanGroup(group[0].plan, tuple(group)) for group in by_plan.values()])
-            for year, by_plan in sorted(years.items(), reverse=True)]
+    return [
+        (year, [PlanGroup(group[0].plan, tuple(group)) for group in by_plan.values()])
+        for year, by_plan in sorted(years.items(), reverse=True)
+    ]
 
 
 def matrix(archive: Archive) -> list[tuple[Any, list[Cell]]]:
@@ -68,8 +70,11 @@ def matrix(archive: Archive) -> list[tuple[Any, list[Cell]]]:
     for theme in archive.themes:
         cells = []
         for plan in plans:
-            strengths = [getattr(archive.match(plan.meta.id, i.anchor, theme.slug), "strength", ABOUT)
-                         for i in plan.items if theme.slug in i.themes]
+            strengths = [
+                getattr(archive.match(plan.meta.id, i.anchor, theme.slug), "strength", ABOUT)
+                for i in plan.items
+                if theme.slug in i.themes
+            ]
             about = sum(s == ABOUT for s in strengths)
             cells.append(Cell(plan, about, len(strengths) - about))
         rows.append((theme, cells))
@@ -89,14 +94,20 @@ def theme_pages(archive: Archive, env: jinja2.Environment) -> dict[str, str]:
     rows = matrix(archive)
     plans = [cell.plan for cell in rows[0][1]] if rows else []
     pages["themes/index.md"] = env.get_template("themes_index.md.j2").render(
-        rows=rows, plans=plans, heat=heat, item_counts={p.meta.id: len(p.items) for p in plans})
+        rows=rows, plans=plans, heat=heat, item_counts={p.meta.id: len(p.items) for p in plans}
+    )
     template = env.get_template("theme.md.j2")
     for theme in archive.themes:
         found = entries(archive, theme.slug)
         targets = [(e, t) for e in found for t in e.item.targets]
         pages[f"themes/{theme.slug}.md"] = template.render(
-            theme=theme, years=timeline(found), count=len(found), about=sum(e.strength == ABOUT for e in found),
-            plan_count=len({e.plan.meta.id for e in found}), targets=targets)
+            theme=theme,
+            years=timeline(found),
+            count=len(found),
+            about=sum(e.strength == ABOUT for e in found),
+            plan_count=len({e.plan.meta.id for e in found}),
+            targets=targets,
+        )
     return pages
 
 
@@ -108,13 +119,23 @@ def template_globals(archive: Archive) -> dict[str, Any]:
         found = archive.item(ref)
         if found:
             plan, item = found
-            related[ref] = {"plan_id": plan.meta.id, "anchor": item.anchor, "title": item.title,
-                            "plan_title": plan.meta.title, "year": plan.meta.year, "number": item.number}
+            related[ref] = {
+                "plan_id": plan.meta.id,
+                "anchor": item.anchor,
+                "title": item.title,
+                "plan_title": plan.meta.title,
+                "year": plan.meta.year,
+                "number": item.number,
+            }
     strengths = {f"{m.plan_id}#{m.anchor}#{m.slug}": m.strength for m in archive.matches}
     # Search finds an item by its themes' names and synonyms too (双减 → 减轻学生课业负担).
     search_words = {t.slug: " ".join(dict.fromkeys((t.name, *t.synonyms))) for t in archive.themes}
-    return {"theme_names": {t.slug: t.name for t in archive.themes}, "theme_strengths": strengths,
-            "related_items": related, "theme_search_words": search_words}
+    return {
+        "theme_names": {t.slug: t.name for t in archive.themes},
+        "theme_strengths": strengths,
+        "related_items": related,
+        "theme_search_words": search_words,
+    }
 
 
 def themes_json(archive: Archive) -> list[dict[str, Any]]:
@@ -124,9 +145,18 @@ def themes_json(archive: Archive) -> list[dict[str, Any]]:
         for item in plan.items:
             for slug in item.themes:
                 counts[slug] = counts.get(slug, 0) + 1
-    return [{"slug": t.slug, "name": t.name, "url": t.url, "description": t.description,
-             "synonyms": list(t.synonyms), "keywords": list(t.keywords), "items": counts.get(t.slug, 0)}
-            for t in archive.themes]
+    return [
+        {
+            "slug": t.slug,
+            "name": t.name,
+            "url": t.url,
+            "description": t.description,
+            "synonyms": list(t.synonyms),
+            "keywords": list(t.keywords),
+            "items": counts.get(t.slug, 0),
+        }
+        for t in archive.themes
+    ]
 
 
 def item_themes(archive: Archive, plan: Plan, item: Item) -> list[dict[str, str]]:
@@ -146,10 +176,37 @@ def theme_data_files(archive: Archive) -> dict[str, str | bytes]:
     """data/targets.csv: every quantified target, UTF-8 with a BOM so spreadsheet programs read it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["plan_id", "year", "region", "item_number", "item_anchor", "url", "item_title",
-                     "text", "value", "unit", "kind", "themes"])
+    writer.writerow(
+        [
+            "plan_id",
+            "year",
+            "region",
+            "item_number",
+            "item_anchor",
+            "url",
+            "item_title",
+            "text",
+            "value",
+            "unit",
+            "kind",
+            "themes",
+        ]
+    )
     for plan, item, target in targets_rows(archive):
-        writer.writerow([plan.meta.id, plan.meta.year, " ".join(plan.meta.region), item.number, item.anchor,
-                         f"plans/{plan.meta.id}/#{item.anchor}", item.title, target.text, f"{target.value:g}",
-                         target.unit, target.kind, " ".join(item.themes)])
+        writer.writerow(
+            [
+                plan.meta.id,
+                plan.meta.year,
+                " ".join(plan.meta.region),
+                item.number,
+                item.anchor,
+                f"plans/{plan.meta.id}/#{item.anchor}",
+                item.title,
+                target.text,
+                f"{target.value:g}",
+                target.unit,
+                target.kind,
+                " ".join(item.themes),
+            ]
+        )
     return {"data/targets.csv": "\ufeff".encode() + buffer.getvalue().encode("utf-8")}

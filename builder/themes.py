@@ -166,12 +166,41 @@ class Tagger:
 
     def tag(self, plan_id: str, item: Item) -> list[Match]:
         """Every theme of the item, in taxonomy order, with its strength and evidence."""
+        # Per-item caches: they would otherwise grow with the archive (25,000 items at scale).
+        self._cache.clear()
+        self._token_terms_cache.clear()
+        texts = [item.title, *sentences(item.body)]
+        self._prime(item.text, texts)
+        present: set[str] = set()
+        for text in texts:
+            present.update(self._token_terms(text))
+        for slug, terms in self._terms.items():
+            if any(term in item.text for term in terms.literal):
+                present.add(slug)
         matches = []
         for theme in self.themes:
+            if theme.slug not in present:
+                continue  # no word of the theme anywhere in the item: no need to weigh it
             match = self.match(plan_id, item, theme.slug)
             if match:
                 matches.append(match)
         return matches
+
+    def _prime(self, whole: str, parts: list[str]) -> None:
+        """Tokenize the whole item once and give each sentence its slice of the tokens.
+
+        jieba cuts runs of Han characters independently, and sentences end at punctuation or line
+        breaks, so a sentence's own tokens are exactly the whole text's tokens within its span.
+        """
+        tokens = self.tokens(whole)
+        cursor = 0
+        for part in parts:
+            start = whole.find(part, cursor)
+            if start < 0 or part in self._cache:
+                continue
+            end = start + len(part)
+            self._cache[part] = [(w, a - start, b - start) for w, a, b in tokens if a >= start and b <= end]
+            cursor = end
 
     def match(self, plan_id: str, item: Item, slug: str) -> Match | None:
         title_hits = [h for h in self.hits(item.title, slug) if not h.passing]
