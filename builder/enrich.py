@@ -121,10 +121,10 @@ def enrich(
     plans = list(archive.plans)
     analyses: list[PlanAnalysis | None] = [cache.get(plan) if cache else None for plan in plans]
     todo = [i for i, found in enumerate(analyses) if found is None]
-    for i, analysis in zip(todo, _analyse_all([plans[i] for i in todo], tagger, bool(taxonomy)), strict=True):
-        analyses[i] = analysis
+    for i, fresh in zip(todo, _analyse_all([plans[i] for i in todo], tagger, bool(taxonomy)), strict=True):
+        analyses[i] = fresh
         if cache:
-            cache.put(plans[i], analysis)
+            cache.put(plans[i], fresh)
     if cache:
         cache.prune()
     log.info("analysed %d plans, %d from the cache", len(todo), len(plans) - len(todo))
