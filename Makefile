@@ -32,13 +32,13 @@ serve: site  ## build, then serve site/ (with search) at http://localhost:8000
 	$(PY) scripts/serve.py --port 8000 --dir site
 
 lint: $(STAMP)  ## ruff and mypy
-	$(PY) -m ruff check builder tests
-	$(PY) -m ruff format --check builder tests
+	$(PY) -m ruff check builder tests scripts
+	$(PY) -m ruff format --check builder tests scripts
 	$(PY) -m mypy
 
 format: $(STAMP)
-	$(PY) -m ruff format builder tests
-	$(PY) -m ruff check --fix builder tests
+	$(PY) -m ruff format builder tests scripts
+	$(PY) -m ruff check --fix builder tests scripts
 
 N ?= 1000
 bench: $(STAMP)  ## build N synthetic plans (default 1000) in a scratch folder and print what each stage costs

@@ -41,15 +41,31 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import synth  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PAGEFIND_STAGE = "Pagefind 索引 search index"
 READ_STAGE = "读取与解析 read + parse"
 BASELINE_N = 5  # the median plan page is compared with its size at N = 5
 MB = 1024 * 1024
 # What a run writes in its folder (docs.* are the build's caches beside the docs folder).
-KEPT = ("source_docs", "site", "docs", "docs.site-stage", "docs.state.json", "docs.parse-cache", "floor-site",
-        f"baseline-{BASELINE_N}")
+KEPT = (
+    "source_docs",
+    "site",
+    "docs",
+    "docs.site-stage",
+    "docs.state.json",
+    "docs.parse-cache",
+    "floor-site",
+    f"baseline-{BASELINE_N}",
+)
 
 # Targets of issue 7, at N = 1,000.
 FLOOR_RATIO_MAX = 1.3
@@ -127,8 +143,9 @@ def child_build(sources: Path, site_dir: Path, docs_dir: Path) -> dict[str, Any]
     progress = Progress(enabled=False)
     # root = the work folder, so a plan's `source` reads source_docs/<id>.txt as in the real archive
     # (and builder/load.py's sidecar path, relative to root, resolves); mkdocs.yml stays the project's.
-    paths = dataclasses.replace(Paths.under(ROOT, sources=sources, site_dir=site_dir, docs_dir=docs_dir),
-                                root=sources.parent.resolve())
+    paths = dataclasses.replace(
+        Paths.under(ROOT, sources=sources, site_dir=site_dir, docs_dir=docs_dir), root=sources.parent.resolve()
+    )
     with DescendantPeak() as children:
         result = build_site(paths, progress)
     done = time.perf_counter()
@@ -151,8 +168,10 @@ def child_floor(docs_dir: Path, site_dir: Path) -> dict[str, Any]:
     from mkdocs.config import load_config
 
     build(load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir)))
-    return {"floor": time.perf_counter() - started,
-            "maxrss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
+    return {
+        "floor": time.perf_counter() - started,
+        "maxrss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+    }
 
 
 def in_child(*args: str) -> tuple[dict[str, Any], float]:
@@ -262,9 +281,21 @@ class SearchCost:
         kinds: dict[str, tuple[int, int]] = {}
         for r in self.requests:
             name = r["url"].split("?")[0].rsplit("/", 1)[-1]
-            kind = ("fragment" if "/fragment/" in r["url"] else "index" if "/index/" in r["url"]
-                    else "wasm" if name.startswith("wasm") else "meta" if name.endswith("pf_meta")
-                    else "entry" if name.endswith(".json") else "js" if name.endswith(".js") else name)
+            kind = (
+                "fragment"
+                if "/fragment/" in r["url"]
+                else "index"
+                if "/index/" in r["url"]
+                else "wasm"
+                if name.startswith("wasm")
+                else "meta"
+                if name.endswith("pf_meta")
+                else "entry"
+                if name.endswith(".json")
+                else "js"
+                if name.endswith(".js")
+                else name
+            )
             count, total = kinds.get(kind, (0, 0))
             kinds[kind] = (count + 1, total + r["transfer"])
         return kinds
@@ -303,9 +334,12 @@ def first_search(site_dir: Path, page: str = "", query: str = "教育") -> Searc
                 body = sizes["responseBodySize"]
                 if "/pagefind/" in response.url and body >= requests.get(response.url, {}).get("body", -1):
                     # a URL fetched twice (the worker's script: once fetched, once from the cache) counts once
-                    requests[response.url] = {"url": response.url, "body": body,
-                                              "transfer": body + sizes["responseHeadersSize"],
-                                              "gzip": _gzip_size(site_dir, response.url, body)}
+                    requests[response.url] = {
+                        "url": response.url,
+                        "body": body,
+                        "transfer": body + sizes["responseHeadersSize"],
+                        "gzip": _gzip_size(site_dir, response.url, body),
+                    }
         finally:
             browser.close()
     return SearchCost(outcome["count"], outcome["first"], list(requests.values()))
@@ -364,11 +398,13 @@ def run(n: int, work: Path, browser: bool, random_seed: int, baseline: bool) -> 
         f["baseline_page"] = median_plan_page(work / f"baseline-{BASELINE_N}" / "site")
     if browser:
         f["search"] = first_search(work / "site")
-    f["noop"], f["noop_wall"] = in_child("--child-build", str(work / "source_docs"), str(work / "site"),
-                                         str(work / "docs"))
+    f["noop"], f["noop_wall"] = in_child(
+        "--child-build", str(work / "source_docs"), str(work / "site"), str(work / "docs")
+    )
     f["changed_file"] = change_one_plan(work / "source_docs").name
-    f["changed"], f["changed_wall"] = in_child("--child-build", str(work / "source_docs"), str(work / "site"),
-                                               str(work / "docs"))
+    f["changed"], f["changed_wall"] = in_child(
+        "--child-build", str(work / "source_docs"), str(work / "site"), str(work / "docs")
+    )
     f["load_end"] = os.getloadavg()
     return out
 
@@ -435,8 +471,7 @@ def report(r: Run) -> str:
         _row("other (write Markdown, swap folders)", f"{full['build'] - staged:.2f}"),
         _row("build_site total", f"{full['build']:.2f}"),
         _row("build_site without Pagefind", f"{full['build'] - t.get(PAGEFIND_STAGE, 0.0):.2f}"),
-        _row("process wall (start-up and imports too)", f"{f['full_wall']:.2f}",
-             f"(imports {full['imports']:.2f} s)"),
+        _row("process wall (start-up and imports too)", f"{f['full_wall']:.2f}", f"(imports {full['imports']:.2f} s)"),
         _row("plans built / warnings", f"{full['plans']} / {full['warnings']}", f"({full.get('mode', 'full')} build)"),
         "",
     ]
@@ -446,8 +481,11 @@ def report(r: Run) -> str:
     lines += [
         "Floor: bare mkdocs build of the same Markdown, same mkdocs.yml, search off (imports included)",
         _row("floor mkdocs build", f"{floor:.2f} s"),
-        _row("ratio: our build (Pagefind aside) / floor", f"{ratio:.2f}×",
-             f"target ≤ {FLOOR_RATIO_MAX}× — {_verdict(ratio <= FLOOR_RATIO_MAX)}"),
+        _row(
+            "ratio: our build (Pagefind aside) / floor",
+            f"{ratio:.2f}×",
+            f"target ≤ {FLOOR_RATIO_MAX}× — {_verdict(ratio <= FLOOR_RATIO_MAX)}",
+        ),
         "",
     ]
     peak = max(full["maxrss_self"], full["maxrss_children"])
@@ -472,8 +510,13 @@ def report(r: Run) -> str:
     if "baseline_page" in f:
         base = f["baseline_page"][0]
         growth = median / base
-        lines.append(_row(f"  vs median plan page at N = {BASELINE_N}", f"{growth:.3f}×",
-                          f"({base:,} B) target ≤ {PAGE_GROWTH_MAX}× — {_verdict(growth <= PAGE_GROWTH_MAX)}"))
+        lines.append(
+            _row(
+                f"  vs median plan page at N = {BASELINE_N}",
+                f"{growth:.3f}×",
+                f"({base:,} B) target ≤ {PAGE_GROWTH_MAX}× — {_verdict(growth <= PAGE_GROWTH_MAX)}",
+            )
+        )
     lines += [_row("Pagefind index (site/pagefind)", f"{pf_bytes:,} B", f"{pf_files:,} files ({_mb(pf_bytes)})"), ""]
     if "search" in f:
         s: SearchCost = f["search"]
@@ -484,11 +527,17 @@ def report(r: Run) -> str:
         for kind, (count, size) in sorted(s.by_kind().items(), key=lambda kv: -kv[1][1]):
             lines.append(_row(f"  {kind} ({count} request{'s' if count > 1 else ''})", f"{size:,} B"))
         lines += [
-            _row("bytes transferred (headers included)", f"{s.transfer:,} B",
-                 f"{_kb(s.transfer)}; target < 400 KB — {_verdict(s.transfer < FIRST_SEARCH_MAX)}"),
+            _row(
+                "bytes transferred (headers included)",
+                f"{s.transfer:,} B",
+                f"{_kb(s.transfer)}; target < 400 KB — {_verdict(s.transfer < FIRST_SEARCH_MAX)}",
+            ),
             _row("  of which response bodies", f"{s.body:,} B", "(http.server sends .js uncompressed)"),
-            _row("  bodies, had .js/.json been gzipped", f"{s.gzipped:,} B",
-                 f"{_kb(s.gzipped)} (as GitHub Pages serves them)"),
+            _row(
+                "  bodies, had .js/.json been gzipped",
+                f"{s.gzipped:,} B",
+                f"{_kb(s.gzipped)} (as GitHub Pages serves them)",
+            ),
             "",
         ]
     else:
@@ -498,18 +547,25 @@ def report(r: Run) -> str:
     changed_share = changed["build"] / full["build"]
     lines += [
         "Rebuilds (build_site again in a fresh process, same folders)",
-        _row("no-op rebuild", f"{noop['build']:.2f} s",
-             f"{noop_share:.0%} of the full build; wall {f['noop_wall']:.2f} s — target: faster than the "
-             f"one-change rebuild, so ≤ 25% too — "
-             f"{_verdict(noop['build'] < changed['build'] and noop_share <= CHANGED_REBUILD_MAX)}"),
-        _row("rebuild after one plan changes", f"{changed['build']:.2f} s",
-             f"{changed_share:.0%} of the full build; wall {f['changed_wall']:.2f} s — "
-             f"target ≤ 25% — {_verdict(changed_share <= CHANGED_REBUILD_MAX)}"),
+        _row(
+            "no-op rebuild",
+            f"{noop['build']:.2f} s",
+            f"{noop_share:.0%} of the full build; wall {f['noop_wall']:.2f} s — target: faster than the "
+            f"one-change rebuild, so ≤ 25% too — "
+            f"{_verdict(noop['build'] < changed['build'] and noop_share <= CHANGED_REBUILD_MAX)}",
+        ),
+        _row(
+            "rebuild after one plan changes",
+            f"{changed['build']:.2f} s",
+            f"{changed_share:.0%} of the full build; wall {f['changed_wall']:.2f} s — "
+            f"target ≤ 25% — {_verdict(changed_share <= CHANGED_REBUILD_MAX)}",
+        ),
         _row("  changed plan", f["changed_file"]),
         f"  modes: no-op rebuild {noop.get('mode', '?')}, one-change rebuild {changed.get('mode', '?')}",
         "  stages of the one-change rebuild: "
-        + ", ".join(f"{k.split()[-1] if k != PAGEFIND_STAGE else 'pagefind'} {v:.2f}"
-                    for k, v in changed["timings"].items()),
+        + ", ".join(
+            f"{k.split()[-1] if k != PAGEFIND_STAGE else 'pagefind'} {v:.2f}" for k, v in changed["timings"].items()
+        ),
     ]
     return "\n".join(lines)
 
@@ -537,8 +593,9 @@ def main(argv: list[str] | None = None) -> int:
     for old in KEPT:  # a kept folder from an earlier run must not make the full build a rebuild
         shutil.rmtree(work / old, ignore_errors=True)
     try:
-        result = run(args.plans, work, browser=not args.no_browser, random_seed=args.seed,
-                     baseline=not args.no_baseline)
+        result = run(
+            args.plans, work, browser=not args.no_browser, random_seed=args.seed, baseline=not args.no_baseline
+        )
         print(report(result), flush=True)
     finally:
         if not args.keep:

@@ -52,9 +52,15 @@ SEEDS: tuple[Seed, ...] = (
     Seed("2019-weihai.txt", 2019, "山东省", "威海市", None, ("威海市教育局", "中共威海市委教育工委")),
     Seed("2020-weihai-huancui.txt", 2020, "山东省", "威海市", "环翠区", ("威海市环翠区教育和体育局",)),
     Seed("2020-wenzhou-longwan.txt", 2020, "浙江省", "温州市", "龙湾区", ("温州市龙湾区教育局",)),
-    Seed("2021-qingdao-huangdao.txt", 2021, "山东省", "青岛市", "黄岛区",
-         ("中共青岛市黄岛区委教育工作委员会", "青岛西海岸新区教育和体育局"),
-         (("青岛西海岸新区", "city+county"), ("西海岸新区", "county"), ("西海岸", "county"))),
+    Seed(
+        "2021-qingdao-huangdao.txt",
+        2021,
+        "山东省",
+        "青岛市",
+        "黄岛区",
+        ("中共青岛市黄岛区委教育工作委员会", "青岛西海岸新区教育和体育局"),
+        (("青岛西海岸新区", "city+county"), ("西海岸新区", "county"), ("西海岸", "county")),
+    ),
     Seed("2025-weihai.txt", 2025, "山东省", "威海市", None, ("中共威海市委教育工委", "威海市教育局")),
 )
 
@@ -110,8 +116,12 @@ def _slots(pool: list[Region], rng: random.Random) -> Iterator[tuple[Region, int
 
 def _replacer(seed: Seed, region: Region, year: int) -> tuple[re.Pattern[str], dict[str, str]]:
     county = region.county or ""
-    table = {seed.province: region.province, strip_suffix(seed.province): strip_suffix(region.province),
-             seed.city: region.city, strip_suffix(seed.city): strip_suffix(region.city)}
+    table = {
+        seed.province: region.province,
+        strip_suffix(seed.province): strip_suffix(region.province),
+        seed.city: region.city,
+        strip_suffix(seed.city): strip_suffix(region.city),
+    }
     if seed.county:
         table[seed.county] = county
         table[strip_suffix(seed.county)] = strip_suffix(county)
@@ -133,8 +143,9 @@ def derive(seed: Seed, text: str, region: Region, year: int) -> tuple[str, tuple
 
 def sidecar(plan: SynthPlan) -> str:
     """YAML for the sidecar; names are plain CJK, so no quoting is needed."""
-    return (f"id: {plan.id}\nyear: {plan.year}\nregion: [{', '.join(plan.region)}]\n"
-            f"issuers: [{', '.join(plan.issuers)}]\n")
+    return (
+        f"id: {plan.id}\nyear: {plan.year}\nregion: [{', '.join(plan.region)}]\nissuers: [{', '.join(plan.issuers)}]\n"
+    )
 
 
 def generate(n: int, out: Path, random_seed: int = 2024, seeds_dir: Path = SEEDS_DIR) -> list[SynthPlan]:

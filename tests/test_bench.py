@@ -14,11 +14,27 @@ from builder.load import parse_plan
 from tests.conftest import ROOT
 
 FIGURES = (
-    "读取与解析 read + parse", "read: bytes + decode", "clean (timed apart)", "parse_structure (timed apart)",
-    "主题与指标 enrich", "生成页面 render", "mkdocs build", "Pagefind 索引 search index", "build_site total",
-    "floor mkdocs build", "ratio: our build (Pagefind aside) / floor", "Python build process",
-    "largest child (Pagefind)", "peak", "site total", "median plan page HTML", "vs median plan page at N = 5",
-    "Pagefind index (site/pagefind)", "First search in Chromium", "no-op rebuild", "rebuild after one plan changes",
+    "读取与解析 read + parse",
+    "read: bytes + decode",
+    "clean (timed apart)",
+    "parse_structure (timed apart)",
+    "主题与指标 enrich",
+    "生成页面 render",
+    "mkdocs build",
+    "Pagefind 索引 search index",
+    "build_site total",
+    "floor mkdocs build",
+    "ratio: our build (Pagefind aside) / floor",
+    "Python build process",
+    "largest child (Pagefind)",
+    "peak",
+    "site total",
+    "median plan page HTML",
+    "vs median plan page at N = 5",
+    "Pagefind index (site/pagefind)",
+    "First search in Chromium",
+    "no-op rebuild",
+    "rebuild after one plan changes",
 )
 
 
@@ -34,7 +50,12 @@ def _script(name: str) -> ModuleType:
 def test_bench_runs_at_a_tiny_n_and_prints_every_figure(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench.py"), "--plans", "6", "--no-browser", "--keep", str(tmp_path)],
-        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = proc.stdout
     for figure in FIGURES:
@@ -54,8 +75,12 @@ def test_synthetic_plans_are_deterministic_distinct_and_parse(tmp_path: Path) ->
     assert len({p.id for p in first}) == 12 and len({(p.region, p.year) for p in first}) == 12
     for plan in first:
         path = tmp_path / "a" / f"{plan.id}.txt"
-        loaded = parse_plan(path.read_bytes(), f"source_docs/{path.name}",
-                            path.with_suffix(".yml").read_text(encoding="utf-8"), f"source_docs/{plan.id}.yml")
+        loaded = parse_plan(
+            path.read_bytes(),
+            f"source_docs/{path.name}",
+            path.with_suffix(".yml").read_text(encoding="utf-8"),
+            f"source_docs/{plan.id}.yml",
+        )
         assert loaded.plan is not None, loaded.problems
         assert not [p for p in loaded.problems if p.severity == "error"]
         assert loaded.plan.meta.id == plan.id and loaded.plan.meta.region == plan.region

@@ -34,18 +34,23 @@ def test_precision_and_recall_against_hand_labels() -> None:
     assert precision >= 0.9 and recall >= 0.9
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("再评12个区级示范点", [(12, "个", "count", "再评12个区级示范点")]),
-    ("学前三年毛入学率保持在99.8%以上。", [(99.8, "%", "percent", "学前三年毛入学率保持在99.8%以上")]),
-    ("投资2.25亿元实施福泰中学新建工程", [(2.25, "亿元", "money", "投资2.25亿元实施福泰中学新建工程")]),
-    ("全年拟培养党员15名，资助学生2.6万人次", [(15, "名", "people", "全年拟培养党员15名"),
-                                         (2.6, "万人次", "people", "资助学生2.6万人次")]),
-    ("推评2-3处省、市级优秀研学基地", [(2, "处", "count", "推评2-3处省、市级优秀研学基地")]),
-    ("谋划好第36个教师节庆祝活动", []),
-    ("落实《威海市第二期特殊教育提升计划实施方案（2018—2020年）》", []),
-    ("中职本科“3+4”贯通培养，让协作区取得“1+1>2”的效果", []),
-    ("2019年底前完成，从教30年优秀教师", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("再评12个区级示范点", [(12, "个", "count", "再评12个区级示范点")]),
+        ("学前三年毛入学率保持在99.8%以上。", [(99.8, "%", "percent", "学前三年毛入学率保持在99.8%以上")]),
+        ("投资2.25亿元实施福泰中学新建工程", [(2.25, "亿元", "money", "投资2.25亿元实施福泰中学新建工程")]),
+        (
+            "全年拟培养党员15名，资助学生2.6万人次",
+            [(15, "名", "people", "全年拟培养党员15名"), (2.6, "万人次", "people", "资助学生2.6万人次")],
+        ),
+        ("推评2-3处省、市级优秀研学基地", [(2, "处", "count", "推评2-3处省、市级优秀研学基地")]),
+        ("谋划好第36个教师节庆祝活动", []),
+        ("落实《威海市第二期特殊教育提升计划实施方案（2018—2020年）》", []),
+        ("中职本科“3+4”贯通培养，让协作区取得“1+1>2”的效果", []),
+        ("2019年底前完成，从教30年优秀教师", []),
+    ],
+)
 def test_extract(text: str, expected: list[tuple[float, str, str, str]]) -> None:
     assert [(t.value, t.unit, t.kind, t.text) for t in extract_targets(text)] == expected
 
@@ -55,8 +60,9 @@ def test_targets_on_items_in_tables_and_in_csv(seed_site: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert {"plan_id", "item_anchor", "text", "value", "unit", "kind"} <= set(rows[0])
-    assert any(r["plan_id"] == "2020-weihai-huancui" and r["text"] == "再评12个区级示范点" and r["value"] == "12"
-               for r in rows)
+    assert any(
+        r["plan_id"] == "2020-weihai-huancui" and r["text"] == "再评12个区级示范点" and r["value"] == "12" for r in rows
+    )
     page = main_content(seed_site / "plans" / "2020-weihai-huancui" / "index.html")
     assert page.find(id="targets") is not None
     table = page.select_one(".plan-targets table")

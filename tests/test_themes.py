@@ -103,16 +103,27 @@ def test_tokenizer_is_private_and_knows_the_taxonomy(tagger: Tagger) -> None:
     assert jieba.dt.FREQ.get("家校社协同") is None  # nothing leaked into the global dictionary
 
 
-@pytest.mark.parametrize(("text", "line", "message"), [
-    ("themes:\n  - name: 双减\n    description: x\n    keywords: [双减\n", 5, "not valid YAML"),
-    ("themes:\n  - name: 双减\n    description: x\n    keywords: [双减]\n    colour: red\n", 5, "unknown key `colour`"),
-    ("themes:\n  - name: 双减\n    description: x\n", 2, "has no `keywords`"),
-    ("themes:\n  - name: 双减\n    description: x\n    keywords: 双减\n", 4, "`keywords` must be a list"),
-    ("themes:\n  - name: 双减\n    description: x\n    keywords: [a]\n  - name: 双减\n    description: y\n"
-     "    keywords: [b]\n", 5, "two themes share the slug shuangjian"),
-    ("- just a word\n", 1, "a theme must be"),
-    ("title: 主题\n", 1, "must hold a `themes:` list"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("themes:\n  - name: 双减\n    description: x\n    keywords: [双减\n", 5, "not valid YAML"),
+        (
+            "themes:\n  - name: 双减\n    description: x\n    keywords: [双减]\n    colour: red\n",
+            5,
+            "unknown key `colour`",
+        ),
+        ("themes:\n  - name: 双减\n    description: x\n", 2, "has no `keywords`"),
+        ("themes:\n  - name: 双减\n    description: x\n    keywords: 双减\n", 4, "`keywords` must be a list"),
+        (
+            "themes:\n  - name: 双减\n    description: x\n    keywords: [a]\n  - name: 双减\n    description: y\n"
+            "    keywords: [b]\n",
+            5,
+            "two themes share the slug shuangjian",
+        ),
+        ("- just a word\n", 1, "a theme must be"),
+        ("title: 主题\n", 1, "must hold a `themes:` list"),
+    ],
+)
 def test_a_broken_taxonomy_says_where_and_what_to_do(text: str, line: int, message: str) -> None:
     themes, problems = parse_taxonomy(text, "source_docs/_taxonomy.yml")
     assert themes == ()
