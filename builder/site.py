@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import BuildError
+from .mkdocs_shards import build_in_shards
 from .pagefind_stable import stabilise
 
 log = logging.getLogger(__name__)
@@ -38,10 +39,25 @@ class _QuietDirty(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build")
 
 
+SHARD_FROM_PAGES = 200  # below this, starting a second mkdocs process costs more than it saves
+
+
+def shard_count(docs_dir: Path, dirty: bool) -> int:
+    """How many processes should render pages: both cores for a full build of a large archive."""
+    forced = os.environ.get("BUILDER_MKDOCS_SHARDS")
+    if forced:
+        return max(1, int(forced))
+    if dirty or (os.cpu_count() or 1) < 2:
+        return 1
+    pages = sum(1 for _ in docs_dir.rglob("*.md"))
+    return 2 if pages >= SHARD_FROM_PAGES else 1
+
+
 def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = False) -> None:
     """A real `mkdocs build` (strict: a broken link or anchor fails the build).
 
-    `dirty` renders only pages whose Markdown is newer than their HTML (mkdocs' --dirty).
+    `dirty` renders only pages whose Markdown is newer than their HTML (mkdocs' --dirty). A full
+    build of a large archive renders its pages on both cores (see mkdocs_shards.py).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -55,7 +71,13 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool 
         quiet = _QuietDirty()
         logging.getLogger("mkdocs.commands.build").addFilter(quiet)
         try:
-            build(config, dirty=dirty)
+            shards = shard_count(docs_dir, dirty)
+            if shards == 1:
+                build(config, dirty=dirty)
+            else:
+                codes = build_in_shards(site_dir, shards, lambda d: build(config, dirty=d))
+                if any(codes):
+                    raise BuildError("mkdocs build failed (see the messages above)")
         finally:
             logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     except MkDocsException as error:

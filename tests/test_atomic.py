@@ -48,6 +48,8 @@ def test_a_signal_mid_build_leaves_the_previous_site_byte_for_byte(tmp_path: Pat
     assert build(site, docs).wait() == 0
     before = digest(site)
     plan_copy = {"SOURCE_DATE_EPOCH": str(1700000000 + len(moment))}  # a new input: a real rebuild
+    if moment == "rendering":
+        plan_copy["BUILDER_MKDOCS_SHARDS"] = "2"  # interrupt mkdocs' worker processes too
     process = build(site, docs, plan_copy)
     state = tmp_path / "docs.state.json"
     deadline = time.monotonic() + 60
