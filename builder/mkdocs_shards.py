@@ -56,10 +56,10 @@ def _patch_for_shard(index: int, count: int) -> None:
 
         return wrapper
 
-    mkdocs_build._populate_page = populate_mine  # type: ignore[assignment]
-    mkdocs_build._build_page = build_mine  # type: ignore[assignment]
-    mkdocs_build._build_theme_template = only_first(theme_template)  # type: ignore[assignment]
-    mkdocs_build._build_extra_template = only_first(extra_template)  # type: ignore[assignment]
+    mkdocs_build._populate_page = populate_mine
+    mkdocs_build._build_page = build_mine
+    mkdocs_build._build_theme_template = only_first(theme_template)
+    mkdocs_build._build_extra_template = only_first(extra_template)
     Files.copy_static_files = only_first(copy_static)  # type: ignore[method-assign]
 
 
