@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,7 +117,7 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
     files = source_files(paths.sources)
     problems: list[Problem] = []
     plans: list[Plan] = []
-    cache = incremental.ParseCache(paths.parse_cache)
+    cache = incremental.PickleCache(paths.parse_cache, incremental.parser_fingerprint())
     for path in progress.track(files, "读取与解析 read + parse"):
         loaded = _load_cached(path, paths.root, cache)
         problems.extend(loaded.problems)
@@ -161,7 +162,7 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
     return BuildResult(archive, warnings, report.terminal_summary(archive, warnings))
 
 
-def _load_cached(path: Path, root: Path, cache: incremental.ParseCache) -> Loaded:
+def _load_cached(path: Path, root: Path, cache: incremental.PickleCache) -> Loaded:
     """Read one plan and its sidecar; parse it unless the same bytes were parsed before."""
     sidecar = path.with_suffix(".yml")
     sidecar_bytes = sidecar.read_bytes() if sidecar.exists() else b""
@@ -183,15 +184,33 @@ def _load_cached(path: Path, root: Path, cache: incremental.ParseCache) -> Loade
     return loaded
 
 
-def generate_docs(archive: Archive, warnings: list[Problem]) -> dict[str, str | bytes]:
-    """Every file of the docs folder: Markdown pages, assets and data."""
-    files: dict[str, str | bytes] = dict(render.render_markdown(archive))
+def generate_docs(
+    archive: Archive, warnings: list[Problem], unchanged: Callable[[str, str], str | None] | None = None
+) -> tuple[dict[str, str | bytes], dict[str, str]]:
+    """Every file of the docs folder (Markdown pages, assets, data), and each plan page's key."""
+    rendered = render.render_markdown(archive, unchanged)
+    files: dict[str, str | bytes] = dict(rendered.pages)
     files.update(render.static_files())
     files["data/plans.json"] = data.plans_json(archive, theme_pages.themes_json(archive))
     files["report/index.md"] = report.report_markdown(archive, warnings)
     files.update(theme_pages.theme_data_files(archive))
     files.update(feeds.feed_files(archive))
-    return files
+    return files, rendered.plan_keys
+
+
+def _previous_page(paths: Paths, state: dict[str, object], code: str) -> Callable[[str, str], str | None]:
+    """Reuse a plan page's Markdown from the last build when nothing it shows has changed."""
+    keys = state.get("plan_keys") if state.get("code") == code else None
+
+    def unchanged(plan_id: str, key: str) -> str | None:
+        if not isinstance(keys, dict) or keys.get(plan_id) != key:
+            return None
+        try:
+            return (paths.docs / "plans" / f"{plan_id}.md").read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    return unchanged
 
 
 def build_site(
@@ -212,7 +231,7 @@ def build_site(
     result = read_archive(paths, progress, strict)
     assert result.archive is not None
     with progress.step("生成页面 render"):
-        files = generate_docs(result.archive, result.warnings)
+        files, plan_keys = generate_docs(result.archive, result.warnings, _previous_page(paths, state, code))
     paths.state.unlink(missing_ok=True)  # until this build succeeds, the stage is not to be trusted
     _, removed = incremental.sync_tree(paths.docs, files)
     dirty = state.get("code") == code and not removed and paths.stage.is_dir()
@@ -238,6 +257,7 @@ def build_site(
             "site": str(paths.site),
             "summary": result.summary,
             "warnings": len(result.warnings),
+            "plan_keys": plan_keys,
         },
     )
     return result

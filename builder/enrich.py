@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
-import hashlib
 import logging
 import multiprocessing
 import os
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 
 from . import related as related_mod
 from .archive import Archive
+from .incremental import PickleCache
 from .model import Item, Part, Plan, Target
 from .targets import extract_targets
 from .taxonomy import Theme
@@ -51,41 +50,26 @@ def analyse(plan: Plan, tagger: Tagger, tag: bool) -> PlanAnalysis:
 
 
 class AnalysisCache:
-    """PlanAnalysis pickles keyed by the plan's id and text, the taxonomy and the code."""
+    """PlanAnalysis per plan, keyed by the plan's id and text, the taxonomy and the code."""
 
     def __init__(self, folder: Path, salt: str) -> None:
-        self.folder, self.salt, self.used = folder, salt, set[Path]()
+        self.store = PickleCache(folder, salt)
 
-    def path(self, plan: Plan) -> Path:
-        digest = hashlib.sha256(self.salt.encode())
-        digest.update(plan.meta.id.encode())
+    def _key(self, plan: Plan) -> Path:
+        parts = [plan.meta.id]
         for item in plan.items:
-            digest.update(b"\0" + item.anchor.encode() + b"\0" + item.text.encode())
-        return self.folder / f"{digest.hexdigest()}.pickle"
+            parts += [item.anchor, item.text]
+        return self.store.key(*parts)
 
     def get(self, plan: Plan) -> PlanAnalysis | None:
-        path = self.path(plan)
-        self.used.add(path)
-        try:
-            with path.open("rb") as handle:
-                found = pickle.load(handle)
-            return found if isinstance(found, PlanAnalysis) else None
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
+        found = self.store.get(self._key(plan))
+        return found if isinstance(found, PlanAnalysis) else None
 
     def put(self, plan: Plan, analysis: PlanAnalysis) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.path(plan)
-        scratch = path.with_suffix(f".tmp{os.getpid()}")
-        with scratch.open("wb") as handle:
-            pickle.dump(analysis, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        scratch.replace(path)
+        self.store.put(self._key(plan), analysis)
 
     def prune(self) -> None:
-        if self.folder.is_dir():
-            for path in self.folder.glob("*.pickle"):
-                if path not in self.used:
-                    path.unlink(missing_ok=True)
+        self.store.prune()
 
 
 # Set before forking workers: they inherit the loaded tokenizer and the plans (no pickling).

@@ -56,12 +56,12 @@ def inputs_fingerprint(sources: Path, extra: list[Path]) -> str:
     return _hash_files(files, sources.parent) if files else ""
 
 
-class ParseCache:
-    """Parsed plans keyed by the hash of their bytes, their sidecar and the parser's code."""
+class PickleCache:
+    """Values pickled under a hash of their inputs and a salt (the code that made them)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, salt: str) -> None:
         self.folder = folder
-        self.salt = parser_fingerprint()
+        self.salt = salt
         self.used: set[Path] = set()
 
     def key(self, *parts: bytes | str) -> Path:
@@ -87,7 +87,7 @@ class ParseCache:
         scratch.replace(path)
 
     def prune(self) -> None:
-        """Forget plans that are no longer in the archive."""
+        """Forget entries this build did not ask for (plans gone or changed)."""
         if self.folder.is_dir():
             for path in self.folder.glob("*.pickle"):
                 if path not in self.used:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import math
+import multiprocessing as mp
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +76,45 @@ def related(
     for entries in postings.values():
         entries.sort(key=lambda e: (-e[0], e[1]))
         del entries[POSTINGS:]
+    global _INDEX
+    _INDEX = _Index(keys, groups, vectors, postings, threshold, limit)
+    try:
+        halves = [range(0, len(keys) // 2), range(len(keys) // 2, len(keys))]
+        if len(keys) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
+            return _neighbours(range(len(keys)))
+        # Forked workers share the index read-only; each answers half of the items.
+        with concurrent.futures.ProcessPoolExecutor(2, mp_context=mp.get_context("fork")) as pool:
+            out: dict[str, tuple[str, ...]] = {}
+            for part in pool.map(_neighbours, halves):
+                out.update(part)
+            return out
+    finally:
+        _INDEX = None
+
+
+PARALLEL_FROM = 4000  # items; below this a second process costs more than it saves
+
+
+@dataclass(frozen=True)
+class _Index:
+    keys: Sequence[str]
+    groups: Sequence[str]
+    vectors: list[dict[str, float]]
+    postings: dict[str, list[tuple[float, int]]]
+    threshold: float
+    limit: int
+
+
+_INDEX: _Index | None = None
+
+
+def _neighbours(indexes: range) -> dict[str, tuple[str, ...]]:
+    """Up to `limit` related keys for each of these items (the index is set by related())."""
+    index = _INDEX
+    assert index is not None
+    keys, groups, vectors, postings = index.keys, index.groups, index.vectors, index.postings
     out: dict[str, tuple[str, ...]] = {}
-    for i, key in enumerate(keys):
+    for i in indexes:
         query = sorted(vectors[i].items(), key=lambda wv: (-wv[1], wv[0]))[:QUERY_TERMS]
         partial: dict[int, float] = {}
         for word, weight in query:
@@ -82,6 +123,6 @@ def related(
                     partial[j] = partial.get(j, 0.0) + weight * other_weight
         shortlist = sorted(partial, key=lambda j: (-partial[j], j))[:CANDIDATES]
         scored = [(cosine(vectors[i], vectors[j]), keys[j]) for j in shortlist]
-        best = sorted((s for s in scored if s[0] >= threshold), key=lambda s: (-s[0], s[1]))
-        out[key] = tuple(k for _, k in best[:limit])
+        best = sorted((s for s in scored if s[0] >= index.threshold), key=lambda s: (-s[0], s[1]))
+        out[keys[i]] = tuple(k for _, k in best[: index.limit])
     return out

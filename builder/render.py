@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from . import escape, theme_pages
 from .archive import Archive, plans_by_year, region_tree, walk_regions
+from .model import Plan
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
@@ -38,20 +43,51 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_markdown(archive: Archive) -> dict[str, str]:
-    """Every generated Markdown page, keyed by its path under the docs folder."""
+def plan_page_key(context: PageContext, page_globals: dict[str, Any]) -> str:
+    """A digest of everything a plan page shows: same digest, same Markdown (for rebuilds)."""
+    plan = context.plan
+    assert isinstance(plan, Plan)
+    refs = sorted({ref for item in plan.items for ref in item.related})
+    slugs = sorted({slug for item in plan.items for slug in item.themes})
+    prefix = f"{plan.meta.id}#"
+    shown = (
+        plan,
+        context.region_links,
+        [page_globals["related_items"].get(ref) for ref in refs],
+        [(page_globals["theme_names"].get(s), page_globals["theme_search_words"].get(s)) for s in slugs],
+        sorted((k, v) for k, v in page_globals["theme_strengths"].items() if k.startswith(prefix)),
+    )
+    return hashlib.sha256(pickle.dumps(shown, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pages: dict[str, str]  # path under the docs folder → Markdown
+    plan_keys: dict[str, str]  # plan id → plan_page_key
+
+
+def render_markdown(archive: Archive, unchanged: Callable[[str, str], str | None] | None = None) -> Rendered:
+    """Every generated Markdown page, keyed by its path under the docs folder.
+
+    `unchanged(plan_id, key)` may return a plan page's Markdown from the last build when its key
+    (see plan_page_key) is the same, so a rebuild renders only the plans that changed.
+    """
     env = environment()
     pages: dict[str, str] = {}
     plans = archive.plans_newest_first()
     pages["index.md"] = env.get_template("index.md.j2").render(plans=plans, item_count=sum(len(p.items) for p in plans))
-    env.globals.update(theme_pages.template_globals(archive))  # theme names, strengths, related items
+    page_globals = theme_pages.template_globals(archive)  # theme names, strengths, related items
+    env.globals.update(page_globals)
     plan_template = env.get_template("plan.md.j2")
+    keys: dict[str, str] = {}
     for plan in archive.plans:
         links = tuple(
             f"../../regions/{archive.region_slug(plan.meta.region[: i + 1])}/" for i in range(len(plan.meta.region))
         )
         context = PageContext(plan=plan, region_links=links)
-        pages[f"plans/{plan.meta.id}.md"] = plan_template.render(**vars(context))
+        key = keys[plan.meta.id] = plan_page_key(context, page_globals)
+        previous = unchanged(plan.meta.id, key) if unchanged else None
+        pages[f"plans/{plan.meta.id}.md"] = previous if previous is not None else plan_template.render(**vars(context))
     tree = region_tree(archive)
     pages["regions/index.md"] = env.get_template("regions_index.md.j2").render(tree=tree)
     region_template = env.get_template("region.md.j2")
@@ -63,7 +99,7 @@ def render_markdown(archive: Archive) -> dict[str, str]:
     for year, year_plans in years:
         pages[f"years/{year}.md"] = year_template.render(year=year, plans=year_plans)
     pages.update(theme_pages.theme_pages(archive, env))
-    return pages
+    return Rendered(pages, keys)
 
 
 def static_files() -> dict[str, bytes]:

@@ -40,17 +40,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import synth  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one definition of the flags)
+
 PAGEFIND_STAGE = "Pagefind 索引 search index"
 READ_STAGE = "读取与解析 read + parse"
 BASELINE_N = 5  # the median plan page is compared with its size at N = 5
