@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,6 +115,7 @@ def parse_plan(data: bytes, rel: str, sidecar_text: str | None = None, sidecar_r
         shape=cleaned.shape,
         title_note=structure.title_note,
         web=cleaned.web,
+        digest=hashlib.sha256(data + b"\0" + (sidecar_text or "").encode()).hexdigest(),
     )
     plan = Plan(
         plan_meta,

@@ -86,6 +86,7 @@ class PlanMeta:
     shape: str  # pdf / web / word / clean
     title_note: str | None = None  # e.g. （印发稿）
     web: tuple[tuple[str, str], ...] = ()  # fields scraped from a web page's header
+    digest: str = ""  # sha256 of the source's bytes and its sidecar's: what the plan was read from
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,20 +44,26 @@ def environment() -> jinja2.Environment:
 
 
 def plan_page_key(context: PageContext, page_globals: dict[str, Any]) -> str:
-    """A digest of everything a plan page shows: same digest, same Markdown (for rebuilds)."""
+    """A digest of everything a plan page shows: same digest, same Markdown (for rebuilds).
+
+    The plan's text is stood for by the digest of its source (same code, same parse); what comes
+    from the rest of the archive (themes, related items and their titles) is listed explicitly.
+    """
     plan = context.plan
     assert isinstance(plan, Plan)
     refs = sorted({ref for item in plan.items for ref in item.related})
     slugs = sorted({slug for item in plan.items for slug in item.themes})
     prefix = f"{plan.meta.id}#"
-    shown = (
-        plan,
-        context.region_links,
+    shown = [
+        plan.meta.digest,
+        plan.meta.id,
+        list(context.region_links),
+        [[item.anchor, list(item.themes), list(item.related)] for item in plan.items],
         [page_globals["related_items"].get(ref) for ref in refs],
-        [(page_globals["theme_names"].get(s), page_globals["theme_search_words"].get(s)) for s in slugs],
-        sorted((k, v) for k, v in page_globals["theme_strengths"].items() if k.startswith(prefix)),
-    )
-    return hashlib.sha256(pickle.dumps(shown, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+        [[page_globals["theme_names"].get(s), page_globals["theme_search_words"].get(s)] for s in slugs],
+        [page_globals["theme_strengths"].get(f"{prefix}{item.anchor}#{s}") for item in plan.items for s in item.themes],
+    ]
+    return hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
