@@ -131,3 +131,10 @@ def test_every_internal_link_and_anchor_resolves(seed_site: Path, attr: str) -> 
                 assert unquote(target.fragment) in ids_of(path), f"{page}: {url} has no #{target.fragment}"
             checked += 1
     assert checked > (100 if attr == "href" else 20)
+
+
+def test_only_plan_pages_are_indexed(seed_site: Path) -> None:
+    """Pagefind reads plans/ only (builder.site.PAGEFIND_GLOB): no other page may ask to be indexed."""
+    for page in seed_site.rglob("*.html"):
+        marked = "data-pagefind-body" in page.read_text(encoding="utf-8")
+        assert marked == (page.parts[len(seed_site.parts)] == "plans"), page
