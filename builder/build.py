@@ -195,18 +195,18 @@ def generate_docs(
     files["report/index.md"] = report.report_markdown(archive, warnings)
     files.update(theme_pages.theme_data_files(archive))
     files.update(feeds.feed_files(archive))
-    return files, rendered.plan_keys
+    return files, rendered.page_keys
 
 
 def _previous_page(paths: Paths, state: dict[str, object], code: str) -> Callable[[str, str], str | None]:
-    """Reuse a plan page's Markdown from the last build when nothing it shows has changed."""
-    keys = state.get("plan_keys") if state.get("code") == code else None
+    """Reuse a page's Markdown from the last build when nothing it shows has changed."""
+    keys = state.get("page_keys") if state.get("code") == code else None
 
-    def unchanged(plan_id: str, key: str) -> str | None:
-        if not isinstance(keys, dict) or keys.get(plan_id) != key:
+    def unchanged(path: str, key: str) -> str | None:
+        if not isinstance(keys, dict) or keys.get(path) != key:
             return None
         try:
-            return (paths.docs / "plans" / f"{plan_id}.md").read_text(encoding="utf-8")
+            return (paths.docs / path).read_text(encoding="utf-8")
         except OSError:
             return None
 
@@ -231,7 +231,7 @@ def build_site(
     result = read_archive(paths, progress, strict)
     assert result.archive is not None
     with progress.step("生成页面 render"):
-        files, plan_keys = generate_docs(result.archive, result.warnings, _previous_page(paths, state, code))
+        files, page_keys = generate_docs(result.archive, result.warnings, _previous_page(paths, state, code))
     paths.state.unlink(missing_ok=True)  # until this build succeeds, the stage is not to be trusted
     _, removed = incremental.sync_tree(paths.docs, files)
     dirty = state.get("code") == code and not removed and paths.stage.is_dir()
@@ -257,7 +257,7 @@ def build_site(
             "site": str(paths.site),
             "summary": result.summary,
             "warnings": len(result.warnings),
-            "plan_keys": plan_keys,
+            "page_keys": page_keys,
         },
     )
     return result

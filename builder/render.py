@@ -69,14 +69,14 @@ def plan_page_key(context: PageContext, page_globals: dict[str, Any]) -> str:
 @dataclass(frozen=True)
 class Rendered:
     pages: dict[str, str]  # path under the docs folder → Markdown
-    plan_keys: dict[str, str]  # plan id → plan_page_key
+    page_keys: dict[str, str]  # docs path → digest of what the page shows (plans and themes)
 
 
 def render_markdown(archive: Archive, unchanged: Callable[[str, str], str | None] | None = None) -> Rendered:
     """Every generated Markdown page, keyed by its path under the docs folder.
 
-    `unchanged(plan_id, key)` may return a plan page's Markdown from the last build when its key
-    (see plan_page_key) is the same, so a rebuild renders only the plans that changed.
+    `unchanged(path, key)` may return a page's Markdown from the last build when its key (see
+    plan_page_key, theme_pages.theme_page_key) is the same: a rebuild renders only what changed.
     """
     env = environment()
     pages: dict[str, str] = {}
@@ -91,9 +91,10 @@ def render_markdown(archive: Archive, unchanged: Callable[[str, str], str | None
             f"../../regions/{archive.region_slug(plan.meta.region[: i + 1])}/" for i in range(len(plan.meta.region))
         )
         context = PageContext(plan=plan, region_links=links)
-        key = keys[plan.meta.id] = plan_page_key(context, page_globals)
-        previous = unchanged(plan.meta.id, key) if unchanged else None
-        pages[f"plans/{plan.meta.id}.md"] = previous if previous is not None else plan_template.render(**vars(context))
+        path = f"plans/{plan.meta.id}.md"
+        key = keys[path] = plan_page_key(context, page_globals)
+        previous = unchanged(path, key) if unchanged else None
+        pages[path] = previous if previous is not None else plan_template.render(**vars(context))
     tree = region_tree(archive)
     pages["regions/index.md"] = env.get_template("regions_index.md.j2").render(tree=tree)
     region_template = env.get_template("region.md.j2")
@@ -104,7 +105,7 @@ def render_markdown(archive: Archive, unchanged: Callable[[str, str], str | None
     year_template = env.get_template("year.md.j2")
     for year, year_plans in years:
         pages[f"years/{year}.md"] = year_template.render(year=year, plans=year_plans)
-    pages.update(theme_pages.theme_pages(archive, env))
+    pages.update(theme_pages.theme_pages(archive, env, keys, unchanged))
     return Rendered(pages, keys)
 
 

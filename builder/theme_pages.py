@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,8 +91,37 @@ def heat(count: int, share: float) -> str:
     return f"rgba(63, 81, 181, {min(0.9, 0.12 + share * 3):.2f})"
 
 
-def theme_pages(archive: Archive, env: jinja2.Environment) -> dict[str, str]:
-    """Markdown pages under themes/ keyed by path."""
+def theme_page_key(theme: Any, found: list[Entry]) -> str:
+    """A digest of what a theme page shows (so editing one item re-renders only its themes' pages)."""
+    shown = [
+        [theme.slug, theme.name, theme.description, list(theme.synonyms), list(theme.keywords)],
+        [
+            [
+                e.plan.meta.id,
+                e.plan.meta.title,
+                e.plan.meta.year,
+                list(e.plan.meta.region),
+                list(e.plan.meta.issuers),
+                e.item.number,
+                e.item.anchor,
+                e.item.title,
+                [[t.text, t.value, t.unit, t.kind] for t in e.item.targets],
+                e.strength,
+                e.sentence,
+            ]
+            for e in found
+        ],
+    ]
+    return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
+
+
+def theme_pages(
+    archive: Archive,
+    env: jinja2.Environment,
+    keys: dict[str, str] | None = None,
+    unchanged: Callable[[str, str], str | None] | None = None,
+) -> dict[str, str]:
+    """Markdown pages under themes/ keyed by path (reusing unchanged ones, see render_markdown)."""
     pages: dict[str, str] = {}  # themes/index.md always exists: the nav links to it
     rows = matrix(archive)
     plans = [cell.plan for cell in rows[0][1]] if rows else []
@@ -99,8 +131,16 @@ def theme_pages(archive: Archive, env: jinja2.Environment) -> dict[str, str]:
     template = env.get_template("theme.md.j2")
     for theme in archive.themes:
         found = entries(archive, theme.slug)
+        path = f"themes/{theme.slug}.md"
+        key = theme_page_key(theme, found)
+        if keys is not None:
+            keys[path] = key
+        previous = unchanged(path, key) if unchanged else None
+        if previous is not None:
+            pages[path] = previous
+            continue
         targets = [(e, t) for e in found for t in e.item.targets]
-        pages[f"themes/{theme.slug}.md"] = template.render(
+        pages[path] = template.render(
             theme=theme,
             years=timeline(found),
             count=len(found),
