@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import os
 import shutil
@@ -240,15 +241,22 @@ def build_site(
         site.mkdocs_build(paths.config, paths.docs, paths.stage, dirty=dirty)
     # Named before it exists, so a signal at any moment leaves nothing the cleanup cannot find.
     site_tmp = paths.site.with_name(f".{paths.site.name}-building-{os.getpid()}")
+    bundle_tmp = site_tmp.with_name(site_tmp.name + "-pagefind")
     try:
-        shutil.copytree(paths.stage, site_tmp)
+        # Pagefind reads the stage while a thread copies it: the copy costs no time of its own.
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            copy = pool.submit(shutil.copytree, paths.stage, site_tmp)
+            if search:
+                with progress.step("Pagefind 索引 search index"):
+                    site.pagefind_index(paths.stage, bundle_tmp)
+            copy.result()  # raises if the copy failed
         if search:
-            with progress.step("Pagefind 索引 search index"):
-                site.pagefind_index(site_tmp)
+            bundle_tmp.rename(site_tmp / "pagefind")
         site.swap_into_place(site_tmp, paths.site)
     finally:
-        if site_tmp.exists():
-            shutil.rmtree(site_tmp, ignore_errors=True)
+        for scratch in (site_tmp, bundle_tmp):
+            if scratch.exists():
+                shutil.rmtree(scratch, ignore_errors=True)
     incremental.save_state(
         paths.state,
         {
