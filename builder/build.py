@@ -76,6 +76,20 @@ class BuildResult:
     mode: str = "full"  # full / incremental / up to date
 
 
+def orphan_sidecars(sources: Path) -> list[Problem]:
+    """Sidecars with no plan beside them: reported with every other problem."""
+    return [
+        Problem(
+            p.relative_to(sources.parent).as_posix(),
+            None,
+            "a sidecar without a plan",
+            f"name it after its plan (e.g. {p.stem}.txt beside {p.name}) or delete it",
+        )
+        for p in sorted(sources.glob("*.yml"))
+        if not p.name.startswith("_") and not any(p.with_suffix(s).exists() for s in PLAN_SUFFIXES)
+    ]
+
+
 def source_files(sources: Path) -> list[Path]:
     if not sources.is_dir():
         raise InputError(
@@ -93,30 +107,13 @@ def source_files(sources: Path) -> list[Path]:
         for p in sources.iterdir()
         if p.is_file() and not p.name.startswith((".", "_")) and p.suffix.lower() not in (".yml", ".yaml")
     )
-    orphans = sorted(
-        p
-        for p in sources.glob("*.yml")
-        if not p.name.startswith("_") and not any(p.with_suffix(s).exists() for s in PLAN_SUFFIXES)
-    )
-    if orphans:
-        raise InputError(
-            [
-                Problem(
-                    p.relative_to(sources.parent).as_posix(),
-                    None,
-                    "a sidecar without a plan",
-                    f"name it after its plan (e.g. {p.stem}.txt beside {p.name}) or delete it",
-                )
-                for p in orphans
-            ]
-        )
     return files
 
 
 def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_plans: bool = True) -> BuildResult:
     """Read and check every plan; raise InputError with every problem at once."""
     files = source_files(paths.sources)
-    problems: list[Problem] = []
+    problems: list[Problem] = orphan_sidecars(paths.sources)
     plans: list[Plan] = []
     cache = incremental.PickleCache(paths.parse_cache, incremental.parser_fingerprint())
     for path in progress.track(files, "读取与解析 read + parse"):

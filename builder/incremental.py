@@ -10,11 +10,14 @@ keep their modification times.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import pickle
 from pathlib import Path
 from typing import Any
+
+from .errors import BuildError
 
 PACKAGE = Path(__file__).resolve().parent
 _ENV_KEYS = ("SITE_URL", "SOURCE_DATE_EPOCH")
@@ -29,21 +32,46 @@ def _hash_files(paths: list[Path], base: Path) -> str:
     return digest.hexdigest()
 
 
+# The packages whose behaviour shapes what a build produces (parsing, tagging, the site itself).
+_PACKAGES = (
+    "mkdocs",
+    "mkdocs-material",
+    "pymdown-extensions",
+    "Markdown",
+    "Jinja2",
+    "pagefind",
+    "jieba",
+    "cpca",
+    "pypinyin",
+    "PyYAML",
+)
+
+
+def _versions() -> str:
+    found = []
+    for name in _PACKAGES:
+        try:
+            found.append(f"{name}=={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name}==?")
+    return ";".join(found)
+
+
 def code_fingerprint(root: Path, config: Path, search: bool) -> str:
-    """Everything but the plans that shapes the site: code, templates, config, environment."""
+    """Everything but the plans that shapes the site: code, packages, templates, config, environment."""
     code = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".yml")]
     templates = [p for p in (root / "site_templates").rglob("*") if p.is_file()]
     digest = hashlib.sha256()
     digest.update(_hash_files(code, PACKAGE.parent).encode())
     digest.update(_hash_files(templates, root).encode())
     digest.update(hashlib.sha256(config.read_bytes()).digest())
-    digest.update(json.dumps([os.environ.get(k, "") for k in _ENV_KEYS] + [search]).encode())
+    digest.update(json.dumps([os.environ.get(k, "") for k in _ENV_KEYS] + [search, _versions()]).encode())
     return digest.hexdigest()
 
 
 def parser_fingerprint() -> str:
-    """The code that turns a file into a Plan: a change to it invalidates the parse cache."""
-    return _hash_files([p for p in PACKAGE.glob("*.py")], PACKAGE)
+    """The code (and packages) that turn a file into a Plan: a change invalidates the caches."""
+    return _hash_files([p for p in PACKAGE.glob("*.py")], PACKAGE) + _versions()
 
 
 def file_digest(path: Path) -> str:
@@ -102,6 +130,10 @@ def sync_tree(folder: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
     """
     written = 0
     wanted = set()
+    lower: dict[str, str] = {}
+    for rel in files:  # two paths one case-insensitive filesystem (or URL) would confuse
+        if lower.setdefault(rel.lower(), rel) != rel:
+            raise BuildError(f"two generated files differ only in letter case: {lower[rel.lower()]} and {rel}")
     for rel, content in sorted(files.items()):
         data = content.encode("utf-8") if isinstance(content, str) else content
         target = folder / rel

@@ -113,8 +113,9 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
     preamble_anchor = None
     parts = _build_parts(top, path, warnings)
     items_restart = _numbering_restarts(top)
-    parts = tuple(_assign_item_anchors(p, items_restart, set(), path, warnings) for p in parts)
-    loose_items = tuple(_make_item(o, f"item-{o.number}", "") for o in loose)
+    seen: set[str] = set()  # one set for the whole plan: every anchor is unique
+    loose_items = tuple(_make_item(o, _unique(f"item-{o.number}", o.line.lineno, seen), "") for o in loose)
+    parts = tuple(_assign_item_anchors(p, items_restart, seen) for p in parts)
     _check_numbering(parts, loose_items, items_restart, path, warnings)
 
     if (
@@ -249,15 +250,20 @@ def _numbering_restarts(top: list[_Open]) -> bool:
     return starts.count("1") > 1
 
 
-def _assign_item_anchors(part: Part, restart: bool, seen: set[str], path: str, warnings: list[Problem]) -> Part:
+def _unique(anchor: str, line: int, seen: set[str]) -> str:
+    """The anchor, or (for a repeated number, already warned about) the anchor and its line."""
+    if anchor in seen:
+        anchor = f"{anchor}-{line}"
+    seen.add(anchor)
+    return anchor
+
+
+def _assign_item_anchors(part: Part, restart: bool, seen: set[str]) -> Part:
     items = []
     for item in part.items:
-        anchor = f"{part.anchor}-item-{item.number}" if restart else f"item-{item.number}"
-        if anchor in seen:
-            anchor = f"{anchor}-{item.line}"
-        seen.add(anchor)
+        anchor = _unique(f"{part.anchor}-item-{item.number}" if restart else f"item-{item.number}", item.line, seen)
         items.append(Item(item.number, item.marker, anchor, item.title, item.paragraphs, part.anchor, item.line))
-    children = tuple(_assign_item_anchors(c, restart, seen, path, warnings) for c in part.parts)
+    children = tuple(_assign_item_anchors(c, restart, seen) for c in part.parts)
     return Part(
         part.number, part.marker, part.anchor, part.title, part.level, part.intro, children, tuple(items), part.line
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable
@@ -20,7 +21,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
 @dataclass(frozen=True)
 class PageContext:
-    """What a plan page template sees (documented here, checked by tests/test_render.py)."""
+    """What a plan page template sees."""
 
     plan: object  # the Plan
     region_links: tuple[str, ...]  # relative URL of each level of plan.meta.region
@@ -55,8 +56,7 @@ def plan_page_key(context: PageContext, page_globals: dict[str, Any]) -> str:
     slugs = sorted({slug for item in plan.items for slug in item.themes})
     prefix = f"{plan.meta.id}#"
     shown = [
-        plan.meta.digest,
-        plan.meta.id,
+        dataclasses.asdict(plan.meta),  # digest stands for the text; the rest (source path…) is shown too
         list(context.region_links),
         [[item.anchor, list(item.themes), list(item.related)] for item in plan.items],
         [page_globals["related_items"].get(ref) for ref in refs],

@@ -16,22 +16,6 @@ from .pagefind_stable import stabilise
 log = logging.getLogger(__name__)
 
 
-def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
-    """The one place generated files are written; refuses to write a path twice."""
-    seen: set[str] = set()
-    for rel, content in sorted(files.items()):
-        key = rel.lower()
-        if key in seen:
-            raise BuildError(f"two generated files share the path {rel}")
-        seen.add(key)
-        target = folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-
-
 class _QuietDirty(logging.Filter):
     """mkdocs warns on every dirty build; ours are safe (see incremental.py), so drop that one warning."""
 
@@ -107,10 +91,24 @@ def pagefind_index(site_dir: Path, bundle: Path | None = None) -> None:
 
 
 def swap_into_place(new: Path, target: Path) -> None:
-    """Replace target with new; the old tree is removed only once the new one is in place."""
+    """Replace target with new; the old tree is removed only once the new one is in place.
+
+    Two renames on the same filesystem: target is missing only between them, and if the second
+    fails the old tree is put back. Trees left by a build killed in between are cleared here.
+    """
+    for stale in target.parent.glob(f".{target.name}.old-*"):
+        if not target.exists():
+            stale.rename(target)  # a build died between the renames: put the old site back first
+        else:
+            shutil.rmtree(stale, ignore_errors=True)
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
         target.rename(old)
-    new.rename(target)
+    try:
+        new.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
     if old.exists():
         shutil.rmtree(old)

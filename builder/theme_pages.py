@@ -199,15 +199,6 @@ def themes_json(archive: Archive) -> list[dict[str, Any]]:
     ]
 
 
-def item_themes(archive: Archive, plan: Plan, item: Item) -> list[dict[str, str]]:
-    """Per item, its themes' slugs, names and strengths (for search metadata)."""
-    out = []
-    for slug in item.themes:
-        m = archive.match(plan.meta.id, item.anchor, slug)
-        out.append({"slug": slug, "name": archive.theme(slug).name, "strength": m.strength if m else ABOUT})
-    return out
-
-
 def targets_rows(archive: Archive) -> list[tuple[Plan, Item, Target]]:
     return [(p, i, t) for p in archive.plans for i in p.items for t in i.targets]
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
+
+import pytest
 
 from builder.build import Paths, build_site
 from builder.progress import Progress
@@ -44,3 +47,35 @@ def test_rebuilds(tmp_path: Path) -> None:
     assert "2025-weihai" not in (paths.site / "index.html").read_text(encoding="utf-8")
 
     assert build_site(paths, quiet, reuse=False).mode == "full"
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_rebuild_gives_the_same_bytes_as_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    paths = setup(tmp_path)
+    quiet = Progress(enabled=False)
+    build_site(paths, quiet)
+    # A renamed file, a new sidecar, an edited item and an edited taxonomy, all at once.
+    (paths.sources / "2019-weihai.txt").rename(paths.sources / "weihai-2019-renamed.txt")
+    (paths.sources / "2020-wenzhou-longwan.yml").write_text("doc_number: 温龙教〔2020〕1号\n", encoding="utf-8")
+    plan = paths.sources / "2025-weihai.txt"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("启动“十五五”", "启动“十五五”（修订）"), encoding="utf-8")
+    taxonomy = paths.sources / "_taxonomy.yml"
+    taxonomy.write_text(
+        taxonomy.read_text(encoding="utf-8").replace("学前教育", "学前教育", 1) + "\n", encoding="utf-8"
+    )
+    rebuilt = build_site(paths, quiet)
+    assert rebuilt.mode in ("incremental", "full")
+    clean = Paths.under(ROOT, sources=paths.sources, site_dir=tmp_path / "clean", docs_dir=tmp_path / "clean-docs")
+    build_site(clean, quiet, reuse=False)
+    one, two = digest(paths.site), digest(clean.site)
+    assert one == two, sorted(k for k in one.keys() | two.keys() if one.get(k) != two.get(k))[:10]
+    page = (paths.site / "plans" / "2019-weihai" / "index.html").read_text(encoding="utf-8")
+    assert "weihai-2019-renamed.txt" in page
