@@ -121,3 +121,8 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     assert "site/ was left unchanged" in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "source_docs"]
+
+
+def test_an_orphan_sidecar_is_reported_with_the_other_problems(tmp_path: Path) -> None:
+    err = check(tmp_path, {"lonely.yml": "year: 2020\n", "empty.txt": ""})
+    assert "lonely.yml: a sidecar without a plan" in err and "empty.txt: the file is empty" in err

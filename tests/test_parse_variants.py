@@ -81,3 +81,9 @@ def test_text_after_the_colophon_is_unplaced_shown_and_reported(tmp_path: Path) 
     assert page.select_one("#unplaced") is not None and "一段来历不明的文字" in page.get_text()
     report = main_content(site / "report" / "index.html").get_text()
     assert "x.txt:5" in report and "一段来历不明的文字" in report
+
+
+def test_anchors_stay_unique_when_loose_items_share_numbers_with_part_items() -> None:
+    plan = parse(f"{TITLE}\n1.前置一。\n2.前置二。\n一、部分\n1.第一条。\n2.第二条。\n3.第三条。\n")
+    anchors = [i.anchor for i in plan.items]
+    assert len(anchors) == len(set(anchors)) == 5
