@@ -15,7 +15,7 @@ from . import data, feeds, incremental, render, report, site, theme_pages
 from .archive import Archive
 from .enrich import AnalysisCache, enrich
 from .errors import InputError, Problem
-from .load import PLAN_SUFFIXES, Loaded, parse_plan, relative
+from .load import PLAN_SUFFIXES, Loaded, PlanFiles, parse_files, relative
 from .model import Plan
 from .progress import Progress
 from .taxonomy import TAXONOMY_FILE, load_taxonomy
@@ -117,7 +117,21 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
     plans: list[Plan] = []
     cache = incremental.PickleCache(paths.parse_cache, incremental.parser_fingerprint())
     for path in progress.track(files, "读取与解析 read + parse"):
-        loaded = _load_cached(path, paths.root, cache)
+        try:
+            loaded = _load_cached(path, paths.root, cache)
+        except OSError as error:  # unreadable, or gone since the folder was listed
+            reason = error.strerror or str(error)
+            loaded = Loaded(
+                None,
+                (
+                    Problem(
+                        relative(path, paths.root),
+                        None,
+                        f"cannot read the file ({reason})",
+                        "check that the file exists and that you may read it",
+                    ),
+                ),
+            )
         problems.extend(loaded.problems)
         if loaded.plan:
             plans.append(loaded.plan)
@@ -161,23 +175,13 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
 
 
 def _load_cached(path: Path, root: Path, cache: incremental.PickleCache) -> Loaded:
-    """Read one plan and its sidecar; parse it unless the same bytes were parsed before."""
-    sidecar = path.with_suffix(".yml")
-    sidecar_bytes = sidecar.read_bytes() if sidecar.exists() else b""
-    data = path.read_bytes()
-    key = cache.key(relative(path, root), data, sidecar_bytes)
+    """Read one plan and its sidecar; parse them unless the same bytes were parsed before."""
+    files = PlanFiles.read(path)
+    key = cache.key(relative(path, root), files.data, files.sidecar if files.sidecar is not None else b"\0none")
     cached = cache.get(key)
     if isinstance(cached, Loaded):
         return cached
-    if sidecar.exists():
-        try:
-            sidecar_text: str | None = sidecar_bytes.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            problem = Problem(relative(sidecar, root), None, "the sidecar is not UTF-8 text", "re-save it as UTF-8")
-            return Loaded(None, (problem,))
-    else:
-        sidecar_text = None
-    loaded = parse_plan(data, relative(path, root), sidecar_text, relative(sidecar, root))
+    loaded = parse_files(files, root)
     cache.put(key, loaded)
     return loaded
 

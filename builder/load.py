@@ -23,19 +23,38 @@ class Loaded:
     problems: tuple[Problem, ...]
 
 
+@dataclass(frozen=True)
+class PlanFiles:
+    """The bytes of a plan and of its sidecar (empty when there is none), as read from disk."""
+
+    path: Path
+    data: bytes
+    sidecar: bytes | None
+
+    @classmethod
+    def read(cls, path: Path) -> PlanFiles:
+        sidecar = path.with_suffix(".yml")
+        return cls(path, path.read_bytes(), sidecar.read_bytes() if sidecar.exists() else None)
+
+
 def load_plan(path: Path, root: Path) -> Loaded:
     """Read, clean and parse one plan; never raises for bad input, returns problems instead."""
-    sidecar_path = path.with_suffix(".yml")
+    return parse_files(PlanFiles.read(path), root)
+
+
+def parse_files(files: PlanFiles, root: Path) -> Loaded:
+    """Parse what PlanFiles.read found (the sidecar must be UTF-8)."""
+    sidecar_path = files.path.with_suffix(".yml")
     sidecar_text = None
-    if sidecar_path.exists():
+    if files.sidecar is not None:
         try:
-            sidecar_text = sidecar_path.read_text(encoding="utf-8-sig")
+            sidecar_text = files.sidecar.decode("utf-8-sig")
         except UnicodeDecodeError:
-            return Loaded(
-                None,
-                (Problem(relative(sidecar_path, root), None, "the sidecar is not UTF-8 text", "re-save it as UTF-8"),),
+            problem = Problem(
+                relative(sidecar_path, root), None, "the sidecar is not UTF-8 text", "re-save it as UTF-8"
             )
-    return parse_plan(path.read_bytes(), relative(path, root), sidecar_text, relative(sidecar_path, root))
+            return Loaded(None, (problem,))
+    return parse_plan(files.data, relative(files.path, root), sidecar_text, relative(sidecar_path, root))
 
 
 def relative(path: Path, root: Path) -> str:
