@@ -6,6 +6,7 @@ import concurrent.futures
 import logging
 import os
 import shutil
+import signal
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -243,18 +244,27 @@ def build_site(
     # Named before it exists, so a signal at any moment leaves nothing the cleanup cannot find.
     site_tmp = paths.site.with_name(f".{paths.site.name}-building-{os.getpid()}")
     bundle_tmp = site_tmp.with_name(site_tmp.name + "-pagefind")
+    # Pagefind reads the stage while a thread copies it: the copy costs no time of its own. The
+    # copying thread never takes a signal: they all go to the main thread, which can hold them off
+    # while it starts Pagefind (see site.pagefind_index).
+    no_signals = (signal.SIGTERM, signal.SIGINT)
+    pool = concurrent.futures.ThreadPoolExecutor(
+        1, initializer=signal.pthread_sigmask, initargs=(signal.SIG_BLOCK, no_signals)
+    )
+    copy: concurrent.futures.Future[object] | None = None
     try:
-        # Pagefind reads the stage while a thread copies it: the copy costs no time of its own.
-        with concurrent.futures.ThreadPoolExecutor(1) as pool:
-            copy = pool.submit(shutil.copytree, paths.stage, site_tmp)
-            if search:
-                with progress.step("Pagefind 索引 search index"):
-                    site.pagefind_index(paths.stage, bundle_tmp)
-            copy.result()  # raises if the copy failed
+        copy = pool.submit(shutil.copytree, paths.stage, site_tmp)
+        if search:
+            with progress.step("Pagefind 索引 search index"):
+                site.pagefind_index(paths.stage, bundle_tmp)
+        copy.result()  # raises if the copy failed
         if search:
             bundle_tmp.rename(site_tmp / "pagefind")
         site.swap_into_place(site_tmp, paths.site)
     finally:
+        if copy is not None:
+            concurrent.futures.wait([copy])  # never clean up while the copy is still writing
+        pool.shutdown(wait=True)
         for scratch in (site_tmp, bundle_tmp):
             if scratch.exists():
                 shutil.rmtree(scratch, ignore_errors=True)
