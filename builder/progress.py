@@ -33,14 +33,12 @@ class Progress:
 
     @contextlib.contextmanager
     def step(self, label: str) -> Iterator[None]:
+        # A plain line, not a live spinner: these stages fork worker processes, and forking while
+        # a spinner's thread holds the terminal's lock could hang a worker.
         start = time.perf_counter()
         if self.enabled:
-            from rich.console import Console
-
-            with Console(stderr=True).status(label):
-                yield
-        else:
-            yield
+            print(f"  … {label}", file=sys.stderr, flush=True)
+        yield
         self._done(label, start)
 
     def _done(self, label: str, start: float) -> None:
