@@ -32,22 +32,26 @@ class Paths:
     docs: Path  # the generated Markdown tree (a build output)
     site: Path
 
+    def _beside_docs(self, suffix: str) -> Path:
+        """Build state kept next to the docs folder (build/docs.<suffix>), so tests can move it all."""
+        return self.docs.with_name(f"{self.docs.name}.{suffix}")
+
     @property
     def stage(self) -> Path:
         """mkdocs' own output, kept between builds so unchanged pages need not be rendered again."""
-        return self.docs.with_name(f"{self.docs.name}.site-stage")
+        return self._beside_docs("site-stage")
 
     @property
     def state(self) -> Path:
-        return self.docs.with_name(f"{self.docs.name}.state.json")
+        return self._beside_docs("state.json")
 
     @property
     def parse_cache(self) -> Path:
-        return self.docs.with_name(f"{self.docs.name}.parse-cache")
+        return self._beside_docs("parse-cache")
 
     @property
     def analysis_cache(self) -> Path:
-        return self.docs.with_name(f"{self.docs.name}.analysis-cache")
+        return self._beside_docs("analysis-cache")
 
     @property
     def taxonomy(self) -> Path:

@@ -11,6 +11,7 @@ import logging
 import re
 
 from .model import Target
+from .textutil import clause_bounds
 
 log = logging.getLogger(__name__)
 
@@ -98,10 +99,5 @@ def _in_formula(text: str, start: int, end: int) -> bool:
 
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around text[start:end], between ，；。：."""
-    left = start
-    while left > 0 and text[left - 1] not in _CLAUSE_BREAK:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in _CLAUSE_BREAK:
-        right += 1
+    left, right = clause_bounds(text, start, end, _CLAUSE_BREAK)
     return text[left:right].strip()

@@ -138,3 +138,14 @@ def cn_to_int(numeral: str) -> int:
 def han_and_digits(text: str) -> str:
     """Only the Han characters and ASCII digits of a text (for fidelity comparisons)."""
     return "".join(ch for ch in text if is_han(ch) or (ch.isdigit() and ch.isascii()))
+
+
+def clause_bounds(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
+    """Bounds of the clause around text[start:end]: out to the nearest break character each side."""
+    left = start
+    while left > 0 and text[left - 1] not in breaks:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in breaks:
+        right += 1
+    return left, right

@@ -21,6 +21,7 @@ import jieba
 
 from .model import Item
 from .taxonomy import Theme
+from .textutil import clause_bounds
 
 log = logging.getLogger(__name__)
 
@@ -246,13 +247,7 @@ def _best(word: str, terms: frozenset[str]) -> str | None:
 
 def _clause(text: str, at: int) -> tuple[int, int]:
     """Bounds of the clause (between ，；。：) around a position."""
-    left = at
-    while left > 0 and text[left - 1] not in _CLAUSE_BREAK:
-        left -= 1
-    right = at
-    while right < len(text) and text[right] not in _CLAUSE_BREAK:
-        right += 1
-    return left, right
+    return clause_bounds(text, at, at, _CLAUSE_BREAK)
 
 
 def _in_book_title(text: str, at: int) -> bool:
