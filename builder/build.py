@@ -6,13 +6,12 @@ import concurrent.futures
 import logging
 import os
 import shutil
-import signal
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import data, feeds, incremental, render, report, site, theme_pages
+from . import data, feeds, incremental, interrupts, render, report, site, theme_pages
 from .archive import Archive
 from .enrich import AnalysisCache, enrich
 from .errors import InputError, Problem
@@ -248,16 +247,12 @@ def build_site(
     # Named before it exists, so a signal at any moment leaves nothing the cleanup cannot find.
     site_tmp = paths.site.with_name(f".{paths.site.name}-building-{os.getpid()}")
     bundle_tmp = site_tmp.with_name(site_tmp.name + "-pagefind")
-    # Pagefind reads the stage while a thread copies it: the copy costs no time of its own. The
-    # copying thread never takes a signal: they all go to the main thread, which can hold them off
-    # while it starts Pagefind (see site.pagefind_index).
-    no_signals = (signal.SIGTERM, signal.SIGINT)
-    pool = concurrent.futures.ThreadPoolExecutor(
-        1, initializer=signal.pthread_sigmask, initargs=(signal.SIG_BLOCK, no_signals)
-    )
+    # Pagefind reads the stage while a thread copies it: the copy costs no time of its own.
+    pool = concurrent.futures.ThreadPoolExecutor(1)
     copy: concurrent.futures.Future[object] | None = None
     try:
-        copy = pool.submit(shutil.copytree, paths.stage, site_tmp)
+        with interrupts.held():  # a signal inside submit() would leave the thread copying, unjoined
+            copy = pool.submit(shutil.copytree, paths.stage, site_tmp)
         if search:
             with progress.step("Pagefind 索引 search index"):
                 site.pagefind_index(paths.stage, bundle_tmp)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import signal
 import sys
 from pathlib import Path
 
+from . import interrupts
 from .build import Paths, build_site, read_archive
 from .errors import ArchiveError, InputError
 from .progress import Progress
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
     # A signal must unwind like an error, so scratch folders are removed and site/ stays intact.
-    signal.signal(signal.SIGTERM, _interrupt)
+    interrupts.install()
     docs_dir = os.environ.get("BUILDER_DOCS_DIR")  # tests keep parallel builds' Markdown apart
     paths = Paths.under(args.root, args.sources, args.site_dir, Path(docs_dir) if docs_dir else None)
     progress = Progress()
@@ -67,7 +67,3 @@ def main(argv: list[str] | None = None) -> int:
         how = {"up to date": "already up to date", "incremental": "rebuilt (changed pages only)"}
         print(f"{paths.site}: {how.get(result.mode, 'built')} — the report for editors is at report/index.html")
     return 0
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")

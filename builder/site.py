@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import interrupts
 from .errors import BuildError
 from .mkdocs_shards import build_in_shards
 from .pagefind_stable import stabilise
@@ -86,20 +87,15 @@ def pagefind_index(site_dir: Path, bundle: Path | None = None) -> None:
     # need not read the rest: a third less time at 1,000 plans, the same index.
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet", "--glob", PAGEFIND_GLOB]
     command += ["--output-path", str(bundle)]
-    # Its own process group: `python -m pagefind` starts the real binary as a child, and an
-    # interrupted build must stop both before it cleans up, or the binary writes on.
-    # Signals wait until `process` is assigned: one arriving inside Popen would orphan the indexer,
-    # and the handler's exception (raised when they are unblocked) must find the process to kill.
-    stop = {signal.SIGTERM, signal.SIGINT}
+    # Its own process group: `python -m pagefind` execs the real binary, and an interrupted build
+    # must stop it before it cleans up, or the binary writes on. Signals wait until `process` is
+    # assigned (see interrupts.held): one raised inside Popen would orphan the indexer.
     process: subprocess.Popen[str] | None = None
     try:
-        signal.pthread_sigmask(signal.SIG_BLOCK, stop)
-        try:
+        with interrupts.held():
             process = subprocess.Popen(
                 command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
             )
-        finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, stop)
         stdout, stderr = process.communicate()
     except BaseException:
         if process is not None:

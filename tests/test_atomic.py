@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from builder import interrupts
 from tests.conftest import ROOT, SOURCES
 
 
@@ -81,3 +82,23 @@ def test_same_inputs_give_identical_bytes(tmp_path: Path) -> None:
     a, b = digest(first), digest(second)
     assert "sitemap.xml" in a and any(k.startswith("pagefind/") for k in a)
     assert a == b, sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))[:10]
+
+
+def test_a_signal_inside_a_held_section_is_raised_when_it_ends() -> None:
+    # What keeps an interrupt from landing inside Popen (an orphaned Pagefind) or inside starting the
+    # copying thread (an unjoined copy): the handler notes the signal and raises it after the section.
+    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
+    interrupts.install()
+    finished = False
+    try:
+        with pytest.raises(KeyboardInterrupt, match="signal 15"), interrupts.held():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)  # the handler has run by now; it must not have raised
+            finished = True
+        assert finished
+        with pytest.raises(KeyboardInterrupt):  # outside a held section it raises at once
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(1)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
