@@ -32,10 +32,7 @@ class Archive:
         Where two regions would share a slug (吉林省 and 吉林市 are both jilin), both take the
         longer form that names every level (jilin-jilin).
         """
-        short = meta.slug(region)
-        if self._slug_counts[short] > 1:
-            return "-".join("".join(lazy_pinyin(meta.strip_suffix(n))).lower() for n in region)
-        return short
+        return self._region_slugs.get(region) or meta.slug(region)
 
     def theme(self, slug: str) -> Any:
         """The taxonomy's theme with this slug."""
@@ -62,9 +59,16 @@ class Archive:
         return {f"{p.meta.id}#{i.anchor}": (p, i) for p in self.plans for i in p.items}
 
     @functools.cached_property
-    def _slug_counts(self) -> Counter[str]:
+    def _region_slugs(self) -> dict[tuple[str, ...], str]:
         paths = {p.meta.region[: i + 1] for p in self.plans for i in range(len(p.meta.region))}
-        return Counter(meta.slug(path) for path in paths)
+        short = {path: meta.slug(path) for path in paths}
+        counts = Counter(short.values())
+        return {
+            path: "-".join("".join(lazy_pinyin(meta.strip_suffix(n))).lower() for n in path)
+            if counts[slug] > 1
+            else slug
+            for path, slug in short.items()
+        }
 
 
 @dataclass(frozen=True)
@@ -91,17 +95,32 @@ class RegionNode:
 
 
 def region_tree(archive: Archive) -> tuple[RegionNode, ...]:
-    """Province → city → county, with each node's plans."""
-    newest = archive.plans_newest_first()
-    paths = sorted({p.meta.region[: i + 1] for p in newest for i in range(len(p.meta.region))})
+    """Province → city → county, with each node's plans (one pass over the plans, then the paths)."""
+    here: dict[tuple[str, ...], list[Plan]] = {}
+    below: dict[tuple[str, ...], list[Plan]] = {}
+    children: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for plan in archive.plans_newest_first():
+        region = plan.meta.region
+        here.setdefault(region, []).append(plan)
+        for depth in range(len(region)):
+            path = region[: depth + 1]
+            if path not in children:
+                children[path] = []
+                if depth:
+                    children[region[:depth]].append(path)
+            if depth + 1 < len(region):
+                below.setdefault(path, []).append(plan)
 
     def node(path: tuple[str, ...]) -> RegionNode:
-        children = tuple(node(c) for c in paths if len(c) == len(path) + 1 and c[: len(path)] == path)
-        here = tuple(p for p in newest if p.meta.region == path)
-        below = tuple(p for p in newest if len(p.meta.region) > len(path) and p.meta.region[: len(path)] == path)
-        return RegionNode(path, archive.region_slug(path), here, below, children)
+        return RegionNode(
+            path,
+            archive.region_slug(path),
+            tuple(here.get(path, ())),
+            tuple(below.get(path, ())),
+            tuple(node(c) for c in sorted(children[path])),
+        )
 
-    return tuple(node(p) for p in paths if len(p) == 1)
+    return tuple(node(p) for p in sorted(children) if len(p) == 1)
 
 
 def walk_regions(nodes: tuple[RegionNode, ...]) -> list[tuple[RegionNode, tuple[RegionNode, ...]]]:

@@ -44,6 +44,7 @@ _PACKAGES = (
     "cpca",
     "pypinyin",
     "PyYAML",
+    "numpy",
 )
 
 
@@ -76,6 +77,11 @@ def parser_fingerprint() -> str:
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+
+
+def page_key(shown: Any) -> str:
+    """A generated page's reuse key: the digest of everything it shows, as JSON."""
+    return hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 def inputs_fingerprint(sources: Path, extra: list[Path]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 
@@ -100,7 +101,7 @@ class Plan:
     unplaced: tuple[Unplaced, ...] = ()
     loose_items: tuple[Item, ...] = field(default=())  # items before any part
 
-    @property
+    @functools.cached_property  # read often (every page, every index); the plan is frozen
     def items(self) -> tuple[Item, ...]:
         found = list(self.loose_items)
         for part in self.parts:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,8 +10,9 @@ from typing import Any
 
 import jinja2
 
-from . import escape, theme_pages
+from . import escape, heatmap, theme_pages
 from .archive import Archive, plans_by_year, region_tree, walk_regions
+from .incremental import page_key
 from .model import Plan
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
@@ -63,7 +62,7 @@ def plan_page_key(context: PageContext, page_globals: dict[str, Any]) -> str:
         [[page_globals["theme_names"].get(s), page_globals["theme_search_words"].get(s)] for s in slugs],
         [page_globals["theme_strengths"].get(f"{prefix}{item.anchor}#{s}") for item in plan.items for s in item.themes],
     ]
-    return hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    return page_key(shown)
 
 
 @dataclass(frozen=True)
@@ -103,9 +102,19 @@ def render_markdown(archive: Archive, unchanged: Callable[[str, str], str | None
     years = plans_by_year(archive)
     pages["years/index.md"] = env.get_template("years_index.md.j2").render(years=years)
     year_template = env.get_template("year.md.j2")
+    counted = heatmap.strengths(archive)
     for year, year_plans in years:
-        pages[f"years/{year}.md"] = year_template.render(year=year, plans=year_plans)
-    pages.update(theme_pages.theme_pages(archive, env, keys, unchanged))
+        path = f"years/{year}.md"
+        themes_map = heatmap.by_plan(archive, year_plans, counted)
+        listed = [
+            [p.meta.id, p.meta.title, list(p.meta.region), list(p.meta.issuers), len(p.items)] for p in year_plans
+        ]
+        key = keys[path] = page_key([year, listed, heatmap.as_data(themes_map)])
+        previous = unchanged(path, key) if unchanged else None
+        pages[path] = (
+            previous if previous is not None else year_template.render(year=year, plans=year_plans, map=themes_map)
+        )
+    pages.update(theme_pages.theme_pages(archive, env, keys, unchanged, counted))
     return Rendered(pages, keys)
 
 

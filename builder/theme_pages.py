@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 
+from . import heatmap
 from .archive import Archive
+from .incremental import page_key
 from .model import Item, Plan, Target
 from .themes import ABOUT
 
@@ -33,25 +34,16 @@ class PlanGroup:
     entries: tuple[Entry, ...]
 
 
-@dataclass(frozen=True)
-class Cell:
-    plan: Plan
-    about: int
-    mentions: int
-
-    @property
-    def count(self) -> int:
-        return self.about + self.mentions
-
-
-def entries(archive: Archive, slug: str) -> list[Entry]:
-    """Every item carrying the theme, newest plan first, in item order."""
-    found = []
+def entries(archive: Archive) -> dict[str, list[Entry]]:
+    """Per theme slug, every item carrying the theme, newest plan first, in item order."""
+    found: dict[str, list[Entry]] = {t.slug: [] for t in archive.themes}
     for plan in archive.plans_newest_first():
         for item in plan.items:
-            if slug in item.themes:
+            for slug in item.themes:
                 m = archive.match(plan.meta.id, item.anchor, slug)
-                found.append(Entry(plan, item, m.strength if m else ABOUT, m.sentence if m else item.title))
+                found.setdefault(slug, []).append(
+                    Entry(plan, item, m.strength if m else ABOUT, m.sentence if m else item.title)
+                )
     return found
 
 
@@ -64,31 +56,6 @@ def timeline(found: list[Entry]) -> list[tuple[int, list[PlanGroup]]]:
         (year, [PlanGroup(group[0].plan, tuple(group)) for group in by_plan.values()])
         for year, by_plan in sorted(years.items(), reverse=True)
     ]
-
-
-def matrix(archive: Archive) -> list[tuple[Any, list[Cell]]]:
-    """Per theme, per plan (oldest first), how many items are about it and how many mention it."""
-    plans = sorted(archive.plans, key=lambda p: (p.meta.year, p.meta.id))
-    rows = []
-    for theme in archive.themes:
-        cells = []
-        for plan in plans:
-            strengths = [
-                getattr(archive.match(plan.meta.id, i.anchor, theme.slug), "strength", ABOUT)
-                for i in plan.items
-                if theme.slug in i.themes
-            ]
-            about = sum(s == ABOUT for s in strengths)
-            cells.append(Cell(plan, about, len(strengths) - about))
-        rows.append((theme, cells))
-    return rows
-
-
-def heat(count: int, share: float) -> str:
-    """Background colour of a heatmap cell: the share of a plan's items on the theme, as indigo alpha."""
-    if not count:
-        return "transparent"
-    return f"rgba(63, 81, 181, {min(0.9, 0.12 + share * 3):.2f})"
 
 
 def theme_page_key(theme: Any, found: list[Entry]) -> str:
@@ -112,7 +79,7 @@ def theme_page_key(theme: Any, found: list[Entry]) -> str:
             for e in found
         ],
     ]
-    return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
+    return page_key(shown)
 
 
 def theme_pages(
@@ -120,17 +87,18 @@ def theme_pages(
     env: jinja2.Environment,
     keys: dict[str, str] | None = None,
     unchanged: Callable[[str, str], str | None] | None = None,
+    counted: dict[tuple[str, str], Counter[str]] | None = None,
 ) -> dict[str, str]:
     """Markdown pages under themes/ keyed by path (reusing unchanged ones, see render_markdown)."""
     pages: dict[str, str] = {}  # themes/index.md always exists: the nav links to it
-    rows = matrix(archive)
-    plans = [cell.plan for cell in rows[0][1]] if rows else []
+    found_by_slug = entries(archive)
     pages["themes/index.md"] = env.get_template("themes_index.md.j2").render(
-        rows=rows, plans=plans, heat=heat, item_counts={p.meta.id: len(p.items) for p in plans}
+        map=heatmap.by_year(archive, counted if counted is not None else heatmap.strengths(archive)),
+        rows=[(theme, len(found_by_slug[theme.slug])) for theme in archive.themes],
     )
     template = env.get_template("theme.md.j2")
     for theme in archive.themes:
-        found = entries(archive, theme.slug)
+        found = found_by_slug[theme.slug]
         path = f"themes/{theme.slug}.md"
         key = theme_page_key(theme, found)
         if keys is not None:

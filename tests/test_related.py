@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.archive import Archive
 from builder.enrich import enrich
 from builder.load import load_plan
-from builder.related import cosine, related, tfidf_vectors
+from builder.related import CANDIDATES, MAX_RELATED, THRESHOLD, Vectors, related
 from builder.taxonomy import TAXONOMY_FILE, load_taxonomy
 from tests.conftest import ROOT, SEED_IDS, SOURCES, soup
 
@@ -22,11 +27,50 @@ def archive() -> Archive:
 
 
 def test_cosine_of_tfidf_vectors() -> None:
-    a, b, c = tfidf_vectors([["学前", "普惠"], ["学前", "普惠"], ["足球", "联赛"]])
-    assert cosine(a, b) == pytest.approx(1.0)
-    assert cosine(a, c) == 0.0
+    v = Vectors([["学前", "普惠"], ["普惠", "学前"], ["足球", "联赛"]])
+    a, b = np.array([0, 0, 1]), np.array([1, 2, 2])
+    assert v.dot(a, b) == pytest.approx([1.0, 0.0, 0.0])
     found = related(["p1#1", "p1#2", "p2#1"], ["p1", "p1", "p2"], [["学前", "普惠"], ["学前", "普惠"], ["足球"]])
     assert found["p1#1"] == ()  # the twin is in the same plan, the other plan's item is unrelated
+
+
+def brute_force(keys: list[str], groups: list[str], documents: list[list[str]]) -> dict[str, tuple[str, ...]]:
+    """Every pair compared, in plain Python: what related() must find when pruning drops nothing."""
+    n = len(documents)
+    df = Counter(w for doc in documents for w in set(doc))
+    vectors = []
+    for doc in documents:
+        vec = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in Counter(doc).items()}
+        norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
+        vectors.append({w: x / norm for w, x in vec.items()})
+    out = {}
+    for i in range(n):
+        scored = [
+            (round(sum(x * vectors[j].get(w, 0.0) for w, x in vectors[i].items()), 9), keys[j])
+            for j in range(n)
+            if groups[j] != groups[i]
+        ]
+        best = sorted((s for s in scored if s[0] >= THRESHOLD), key=lambda s: (-s[0], s[1]))
+        out[keys[i]] = tuple(k for _, k in best[:MAX_RELATED])
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("ABC"), st.lists(st.sampled_from(["学前", "普惠", "托育", "足球", "课后", "服务", "减负"]))
+        ),
+        min_size=1,
+        max_size=CANDIDATES + 1,
+    )
+)
+def test_related_equals_all_pairs_when_nothing_is_pruned(corpus: list[tuple[str, list[str]]]) -> None:
+    # at most 7 distinct words an item and 9 items: every word is a query word, every item a candidate
+    keys = [f"{plan}#{k}" for k, (plan, _) in enumerate(corpus)]
+    groups = [plan for plan, _ in corpus]
+    documents = [words for _, words in corpus]
+    assert related(keys, groups, documents) == brute_force(keys, groups, documents)
 
 
 def test_related_items_are_elsewhere_few_and_resolve(archive: Archive) -> None:

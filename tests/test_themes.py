@@ -155,11 +155,20 @@ def test_theme_pages_timeline_and_matrix(seed_site: Path) -> None:
     assert "../../plans/2019-weihai/#item-16" in links
     assert "../../plans/2020-wenzhou-longwan/#item-21" not in links  # teachers' burden is not 双减
     assert page.find("blockquote") is not None  # the sentence that made the match
+    # The themes index: theme × year, each cell linking to that year on the theme's page.
     index = main_content(seed_site / "themes" / "index.html")
     cells = index.select(".theme-matrix td a[href]")
-    assert cells and all("/#plan-" in a["href"] for a in cells)
+    assert cells and all("/#year-" in a["href"] for a in cells)
     assert any("rgba" in (td.get("style") or "") for td in index.select(".theme-matrix td"))
-    assert "shuangjian/#plan-2019-weihai" in {a["href"] for a in cells}
+    assert "shuangjian/#year-2019" in {a["href"] for a in cells}
+    assert [th.get_text() for th in index.select(".theme-matrix thead th")][1:] == ["2019", "2020", "2021", "2025"]
+    # A year's page: theme × plan for that year's plans (two in 2020).
+    year = main_content(seed_site / "years" / "2020" / "index.html")
+    columns = [a["href"] for a in year.select(".theme-matrix thead a")]
+    assert columns == ["../../plans/2020-weihai-huancui/", "../../plans/2020-wenzhou-longwan/"]
+    hrefs = {a["href"] for a in year.select(".theme-matrix td a[href]")}
+    assert "../../themes/shuangjian/#plan-2020-weihai-huancui" in hrefs
+    assert "../../themes/shuangjian/#plan-2019-weihai" not in hrefs
 
 
 def test_items_link_their_themes_and_data_names_them(seed_site: Path) -> None:

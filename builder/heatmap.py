@@ -1,0 +1,126 @@
+"""Theme heatmaps: theme × year for the whole archive, theme × plan for one year (pure).
+
+At archive scale a theme × plan table of every plan would have thousands of columns (5 MB of HTML
+at 1,000 plans): the themes index shows years, and each year's page shows that year's plans.
+Every cell is worked out here (count, shade, link, tooltip); the template only lays them out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .archive import Archive
+from .model import Plan
+from .themes import ABOUT
+
+
+@dataclass(frozen=True)
+class Column:
+    lines: tuple[str, ...]  # the header, one line each
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    count: int
+    background: str
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    href: str
+    cells: tuple[Cell, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(c.count for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+def heat(count: int, share: float) -> str:
+    """Background colour of a cell: the share of the column's items on the theme, as indigo alpha."""
+    if not count:
+        return "transparent"
+    return f"rgba(63, 81, 181, {min(0.9, 0.12 + share * 3):.2f})"
+
+
+def strengths(archive: Archive) -> dict[tuple[str, str], Counter[str]]:
+    """(theme slug, plan id) → how many of the plan's items are about the theme, and mention it."""
+    found: dict[tuple[str, str], Counter[str]] = {}
+    for plan in archive.plans:
+        for item in plan.items:
+            for slug in item.themes:
+                match = archive.match(plan.meta.id, item.anchor, slug)
+                strength = match.strength if match else ABOUT
+                found.setdefault((slug, plan.meta.id), Counter())[strength] += 1
+    return found
+
+
+def _cell(counts: Counter[str], items: int, href: str, where: str) -> Cell:
+    count = sum(counts.values())
+    about = counts[ABOUT]
+    title = f"{where}：主题 {about} 条，涉及 {count - about} 条" if count else ""
+    return Cell(count, heat(count, count / (items or 1)), href if count else "", title)
+
+
+def by_year(archive: Archive, counted: dict[tuple[str, str], Counter[str]]) -> Heatmap:
+    """Theme × year, for the themes index (themes/): a cell links to the year on the theme's page."""
+    years = sorted({p.meta.year for p in archive.plans})
+    plans_of = {y: [p for p in archive.plans if p.meta.year == y] for y in years}
+    columns = tuple(Column((str(y),), f"../years/{y}/", f"{y} 年：{len(plans_of[y])} 份工作要点") for y in years)
+    rows = []
+    for theme in archive.themes:
+        cells = []
+        for y in years:
+            counts: Counter[str] = Counter()
+            for p in plans_of[y]:
+                counts.update(counted.get((theme.slug, p.meta.id), {}))
+            items = sum(len(p.items) for p in plans_of[y])
+            cells.append(_cell(counts, items, f"{theme.slug}/#year-{y}", f"{y} 年"))
+        rows.append(Row(theme.name, f"{theme.slug}/", tuple(cells)))
+    return Heatmap(columns, tuple(rows))
+
+
+def by_plan(archive: Archive, plans: Sequence[Plan], counted: dict[tuple[str, str], Counter[str]]) -> Heatmap:
+    """Theme × plan, for a year's page (years/<year>/): a cell links to the plan on the theme's page."""
+    columns = tuple(
+        Column((p.meta.region[-1] if p.meta.region else p.meta.id,), f"../../plans/{p.meta.id}/", p.meta.title)
+        for p in plans
+    )
+    rows = tuple(
+        Row(
+            theme.name,
+            f"../../themes/{theme.slug}/",
+            tuple(
+                _cell(
+                    counted.get((theme.slug, p.meta.id), Counter()),
+                    len(p.items),
+                    f"../../themes/{theme.slug}/#plan-{p.meta.id}",
+                    p.meta.title,
+                )
+                for p in plans
+            ),
+        )
+        for theme in archive.themes
+    )
+    return Heatmap(columns, rows)
+
+
+def as_data(heatmap: Heatmap) -> Any:
+    """Plain lists, for a page's reuse key."""
+    return [
+        [[c.lines, c.href, c.title] for c in heatmap.columns],
+        [[r.name, r.href, [[c.count, c.background, c.href, c.title] for c in r.cells]] for r in heatmap.rows],
+    ]
