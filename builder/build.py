@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
+import multiprocessing
 import os
 import shutil
 from collections import defaultdict
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from . import data, feeds, incremental, interrupts, render, report, site, theme_pages
 from .archive import Archive
-from .enrich import AnalysisCache, enrich
+from .enrich import AnalysisCache, Corpus, add_related, analyse_archive
 from .errors import InputError, Problem
 from .load import PLAN_SUFFIXES, Loaded, PlanFiles, parse_files, relative
 from .model import Plan
@@ -78,6 +79,7 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     summary: str = ""
     mode: str = "full"  # full / incremental / up to date
+    corpus: Corpus | None = None  # set when related items are still to be added (see read_archive)
 
 
 def orphan_sidecars(sources: Path) -> list[Problem]:
@@ -114,8 +116,14 @@ def source_files(sources: Path) -> list[Path]:
     return files
 
 
-def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_plans: bool = True) -> BuildResult:
-    """Read and check every plan; raise InputError with every problem at once."""
+def read_archive(
+    paths: Paths, progress: Progress, strict: bool = False, enrich_plans: bool = True, related: bool = True
+) -> BuildResult:
+    """Read and check every plan; raise InputError with every problem at once.
+
+    Without `related`, items carry themes and targets only, and the result holds the corpus that
+    enrich.add_related needs (the build overlaps that step with rendering).
+    """
     files = source_files(paths.sources)
     problems: list[Problem] = orphan_sidecars(paths.sources)
     plans: list[Plan] = []
@@ -170,12 +178,15 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
     if errors:
         raise InputError(errors)
     archive = Archive.of(plans)
+    corpus: Corpus | None = None
     if enrich_plans:
         with progress.step("主题与指标 enrich"):
             salt = incremental.parser_fingerprint() + incremental.file_digest(paths.taxonomy)
-            archive = enrich(archive, taxonomy, cache=AnalysisCache(paths.analysis_cache, salt))
+            archive, corpus = analyse_archive(archive, taxonomy, cache=AnalysisCache(paths.analysis_cache, salt))
+            if related:
+                archive, corpus = add_related(archive, corpus), None
     warnings = [p for p in problems if p.severity == "warning"]
-    return BuildResult(archive, warnings, report.terminal_summary(archive, warnings))
+    return BuildResult(archive, warnings, report.terminal_summary(archive, warnings), corpus=corpus)
 
 
 def _load_cached(path: Path, root: Path, cache: incremental.PickleCache) -> Loaded:
@@ -191,10 +202,52 @@ def _load_cached(path: Path, root: Path, cache: incremental.PickleCache) -> Load
 
 
 def generate_docs(
-    archive: Archive, warnings: list[Problem], unchanged: Callable[[str, str], str | None] | None = None
+    archive: Archive,
+    warnings: list[Problem],
+    unchanged: Callable[[str, str], str | None] | None = None,
+    corpus: Corpus | None = None,
+) -> tuple[Archive, dict[str, str | bytes], dict[str, str]]:
+    """Every file of the docs folder (Markdown pages, assets, data), each reusable page's key, and
+    the archive with its related items (added here when `corpus` says they are still to come).
+
+    Only plan pages show related items. At archive scale a forked process renders everything else
+    while this one works out related items and then the plan pages: the two halves take about as
+    long, and a 2-core machine does both at once.
+    """
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if corpus is not None and len(corpus.refs) >= PARALLEL_FROM and fork:
+        global _OTHERS
+        _OTHERS = (archive, warnings, unchanged)  # the forked worker inherits it (no pickling)
+        try:
+            with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+                pending = pool.submit(_other_files_of_parent)
+                archive = add_related(archive, corpus)
+                plans = render.plan_pages(archive, unchanged)
+                others = pending.result()
+        finally:
+            _OTHERS = None
+    else:
+        others = _other_files(archive, warnings, unchanged)
+        if corpus is not None:
+            archive = add_related(archive, corpus)
+        plans = render.plan_pages(archive, unchanged)
+    return archive, {**others[0], **plans.pages}, {**others[1], **plans.page_keys}
+
+
+PARALLEL_FROM = 3000  # items; below this a second process costs more than it saves
+_OTHERS: tuple[Archive, list[Problem], Callable[[str, str], str | None] | None] | None = None
+
+
+def _other_files_of_parent() -> tuple[dict[str, str | bytes], dict[str, str]]:
+    assert _OTHERS is not None
+    return _other_files(*_OTHERS)
+
+
+def _other_files(
+    archive: Archive, warnings: list[Problem], unchanged: Callable[[str, str], str | None] | None
 ) -> tuple[dict[str, str | bytes], dict[str, str]]:
-    """Every file of the docs folder (Markdown pages, assets, data), and each plan page's key."""
-    rendered = render.render_markdown(archive, unchanged)
+    """Everything but the plan pages (none of it shows related items), and its pages' keys."""
+    rendered = render.other_pages(archive, unchanged)
     files: dict[str, str | bytes] = dict(rendered.pages)
     files.update(render.static_files())
     files["data/plans.json"] = data.plans_json(archive, theme_pages.themes_json(archive))
@@ -234,10 +287,13 @@ def build_site(
     unchanged = state.get("code") == code and state.get("inputs") == inputs and same_site
     if unchanged and not (strict and state.get("warnings")):
         return BuildResult(None, [], state.get("summary", ""), "up to date")
-    result = read_archive(paths, progress, strict)
+    result = read_archive(paths, progress, strict, related=False)
     assert result.archive is not None
-    with progress.step("生成页面 render"):
-        files, page_keys = generate_docs(result.archive, result.warnings, _previous_page(paths, state, code))
+    with progress.step("生成页面 render"):  # related items too: see generate_docs
+        result.archive, files, page_keys = generate_docs(
+            result.archive, result.warnings, _previous_page(paths, state, code), result.corpus
+        )
+        result.corpus = None
     paths.state.unlink(missing_ok=True)  # until this build succeeds, the stage is not to be trusted
     _, removed = incremental.sync_tree(paths.docs, files)
     dirty = state.get("code") == code and not removed and paths.stage.is_dir()

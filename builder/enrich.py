@@ -2,7 +2,8 @@
 
 Themes and targets depend on one plan only: they are worked out per plan, on both cores when many
 plans need it, and cached by content so a rebuild redoes only the plans that changed. Related
-items depend on the whole archive and are always recomputed (from cached words).
+items depend on the whole archive and are always recomputed (from cached words), as a step of
+their own (add_related) that a build overlaps with rendering.
 """
 
 from __future__ import annotations
@@ -97,10 +98,30 @@ def _analyse_all(plans: list[Plan], tagger: Tagger, tag: bool) -> list[PlanAnaly
         _WORK = None
 
 
+@dataclasses.dataclass(frozen=True)
+class Corpus:
+    """Each item's content words, the input of related items: refs are "<plan id>#<anchor>"."""
+
+    refs: list[str]
+    groups: list[str]  # the plan of each ref: an item is never related to its own plan's items
+    documents: list[list[str]]
+
+
 def enrich(
     archive: Archive, taxonomy: tuple[Theme, ...], tagger: Tagger | None = None, cache: AnalysisCache | None = None
 ) -> Archive:
     """A new archive whose items carry their themes, targets and related items."""
+    return add_related(*analyse_archive(archive, taxonomy, tagger, cache))
+
+
+def analyse_archive(
+    archive: Archive, taxonomy: tuple[Theme, ...], tagger: Tagger | None = None, cache: AnalysisCache | None = None
+) -> tuple[Archive, Corpus]:
+    """A new archive whose items carry their themes and targets, and the words for related items.
+
+    Related items come apart (add_related) so that a build can render what does not show them
+    while they are being worked out.
+    """
     plans = list(archive.plans)
     analyses: list[PlanAnalysis | None] = [cache.get(plan) if cache else None for plan in plans]
     todo = [i for i, found in enumerate(analyses) if found is None]
@@ -117,17 +138,14 @@ def enrich(
     log.info("analysed %d plans, %d from the cache", len(todo), len(plans) - len(todo))
 
     matches: list[Match] = []
-    refs: list[str] = []
-    groups: list[str] = []
-    documents: list[list[str]] = []
+    corpus = Corpus([], [], [])
     for plan, analysis in zip(plans, analyses, strict=True):
         assert analysis is not None
         matches.extend(analysis.matches)
         for item in plan.items:
-            refs.append(f"{plan.meta.id}#{item.anchor}")
-            groups.append(plan.meta.id)
-            documents.append(analysis.words[item.anchor].split())
-    similar = related_mod.related(refs, groups, documents)
+            corpus.refs.append(f"{plan.meta.id}#{item.anchor}")
+            corpus.groups.append(plan.meta.id)
+            corpus.documents.append(analysis.words[item.anchor].split())
     themes_of: dict[str, list[str]] = {}
     for m in matches:
         themes_of.setdefault(f"{m.plan_id}#{m.anchor}", []).append(m.slug)
@@ -140,13 +158,21 @@ def enrich(
 
     def update(plan: Plan, item: Item) -> Item:
         ref = f"{plan.meta.id}#{item.anchor}"
-        return dataclasses.replace(
-            item, themes=tuple(themes_of.get(ref, ())), targets=targets_of.get(ref, ()), related=similar.get(ref, ())
-        )
+        return dataclasses.replace(item, themes=tuple(themes_of.get(ref, ())), targets=targets_of.get(ref, ()))
 
-    enriched = tuple(map_items(plan, update) for plan in plans)
-    log.info("enriched %d items: %d theme matches", len(refs), len(matches))
-    return dataclasses.replace(archive, plans=enriched, themes=taxonomy, matches=tuple(matches))
+    themed = tuple(map_items(plan, update) for plan in plans)
+    log.info("analysed %d items: %d theme matches", len(corpus.refs), len(matches))
+    return dataclasses.replace(archive, plans=themed, themes=taxonomy, matches=tuple(matches)), corpus
+
+
+def add_related(archive: Archive, corpus: Corpus) -> Archive:
+    """The archive with each item's related items (from other plans) set."""
+    similar = related_mod.related(corpus.refs, corpus.groups, corpus.documents)
+
+    def update(plan: Plan, item: Item) -> Item:
+        return dataclasses.replace(item, related=similar.get(f"{plan.meta.id}#{item.anchor}", ()))
+
+    return dataclasses.replace(archive, plans=tuple(map_items(plan, update) for plan in archive.plans))
 
 
 def map_items(plan: Plan, change: Callable[[Plan, Item], Item]) -> Plan:

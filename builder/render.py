@@ -77,13 +77,17 @@ def render_markdown(archive: Archive, unchanged: Callable[[str, str], str | None
     `unchanged(path, key)` may return a page's Markdown from the last build when its key (see
     plan_page_key, theme_pages.theme_page_key) is the same: a rebuild renders only what changed.
     """
+    plans, others = plan_pages(archive, unchanged), other_pages(archive, unchanged)
+    return Rendered({**others.pages, **plans.pages}, {**others.page_keys, **plans.page_keys})
+
+
+def plan_pages(archive: Archive, unchanged: Callable[[str, str], str | None] | None = None) -> Rendered:
+    """A page per plan: the only pages that show related items."""
     env = environment()
-    pages: dict[str, str] = {}
-    plans = archive.plans_newest_first()
-    pages["index.md"] = env.get_template("index.md.j2").render(plans=plans, item_count=sum(len(p.items) for p in plans))
     page_globals = theme_pages.template_globals(archive)  # theme names, strengths, related items
     env.globals.update(page_globals)
     plan_template = env.get_template("plan.md.j2")
+    pages: dict[str, str] = {}
     keys: dict[str, str] = {}
     for plan in archive.plans:
         links = tuple(
@@ -94,6 +98,16 @@ def render_markdown(archive: Archive, unchanged: Callable[[str, str], str | None
         key = keys[path] = plan_page_key(context, page_globals)
         previous = unchanged(path, key) if unchanged else None
         pages[path] = previous if previous is not None else plan_template.render(**vars(context))
+    return Rendered(pages, keys)
+
+
+def other_pages(archive: Archive, unchanged: Callable[[str, str], str | None] | None = None) -> Rendered:
+    """The home page, region, year and theme pages: none shows related items."""
+    env = environment()
+    pages: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    plans = archive.plans_newest_first()
+    pages["index.md"] = env.get_template("index.md.j2").render(plans=plans, item_count=sum(len(p.items) for p in plans))
     tree = region_tree(archive)
     pages["regions/index.md"] = env.get_template("regions_index.md.j2").render(tree=tree)
     region_template = env.get_template("region.md.j2")
