@@ -8,7 +8,6 @@ import multiprocessing
 import os
 import shutil
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -204,9 +203,9 @@ def _load_cached(path: Path, root: Path, cache: incremental.PickleCache) -> Load
 def generate_docs(
     archive: Archive,
     warnings: list[Problem],
-    unchanged: Callable[[str, str], str | None] | None = None,
+    unchanged: incremental.Unchanged | None = None,
     corpus: Corpus | None = None,
-) -> tuple[Archive, dict[str, str | bytes], dict[str, str]]:
+) -> tuple[Archive, dict[str, incremental.Content], dict[str, str]]:
     """Every file of the docs folder (Markdown pages, assets, data), each reusable page's key, and
     the archive with its related items (added here when `corpus` says they are still to come).
 
@@ -235,20 +234,20 @@ def generate_docs(
 
 
 PARALLEL_FROM = 3000  # items; below this a second process costs more than it saves
-_OTHERS: tuple[Archive, list[Problem], Callable[[str, str], str | None] | None] | None = None
+_OTHERS: tuple[Archive, list[Problem], incremental.Unchanged | None] | None = None
 
 
-def _other_files_of_parent() -> tuple[dict[str, str | bytes], dict[str, str]]:
+def _other_files_of_parent() -> tuple[dict[str, incremental.Content], dict[str, str]]:
     assert _OTHERS is not None
     return _other_files(*_OTHERS)
 
 
 def _other_files(
-    archive: Archive, warnings: list[Problem], unchanged: Callable[[str, str], str | None] | None
-) -> tuple[dict[str, str | bytes], dict[str, str]]:
+    archive: Archive, warnings: list[Problem], unchanged: incremental.Unchanged | None
+) -> tuple[dict[str, incremental.Content], dict[str, str]]:
     """Everything but the plan pages (none of it shows related items), and its pages' keys."""
     rendered = render.other_pages(archive, unchanged)
-    files: dict[str, str | bytes] = dict(rendered.pages)
+    files: dict[str, incremental.Content] = dict(rendered.pages)
     files.update(render.static_files())
     files["data/plans.json"] = data.plans_json(archive, theme_pages.themes_json(archive))
     files["report/index.md"] = report.report_markdown(archive, warnings)
@@ -257,17 +256,12 @@ def _other_files(
     return files, rendered.page_keys
 
 
-def _previous_page(paths: Paths, state: dict[str, object], code: str) -> Callable[[str, str], str | None]:
-    """Reuse a page's Markdown from the last build when nothing it shows has changed."""
+def _previous_page(paths: Paths, state: dict[str, object], code: str) -> incremental.Unchanged:
+    """Whether the last build (same code) wrote a page that shows the same, still on disk."""
     keys = state.get("page_keys") if state.get("code") == code else None
 
-    def unchanged(path: str, key: str) -> str | None:
-        if not isinstance(keys, dict) or keys.get(path) != key:
-            return None
-        try:
-            return (paths.docs / path).read_text(encoding="utf-8")
-        except OSError:
-            return None
+    def unchanged(path: str, key: str) -> bool:
+        return isinstance(keys, dict) and keys.get(path) == key and (paths.docs / path).is_file()
 
     return unchanged
 

@@ -14,6 +14,7 @@ import importlib.metadata
 import json
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -128,11 +129,22 @@ class PickleCache:
                     path.unlink(missing_ok=True)
 
 
-def sync_tree(folder: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
+class Kept:
+    """Stands for a generated file whose reuse key matched: its bytes on disk are already right."""
+
+    __slots__ = ()
+
+
+Content = str | bytes | Kept
+# (path, key) → whether the page at path, as the last build wrote it, has this key
+Unchanged = Callable[[str, str], bool]
+
+
+def sync_tree(folder: Path, files: dict[str, Content]) -> tuple[int, int]:
     """Make folder hold exactly these files, touching only those whose bytes differ.
 
     Returns (written, removed). Unchanged files keep their modification time, which is what lets
-    mkdocs skip their pages.
+    mkdocs skip their pages; Kept ones are not even read.
     """
     written = 0
     wanted = set()
@@ -141,9 +153,11 @@ def sync_tree(folder: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
         if lower.setdefault(rel.lower(), rel) != rel:
             raise BuildError(f"two generated files differ only in letter case: {lower[rel.lower()]} and {rel}")
     for rel, content in sorted(files.items()):
-        data = content.encode("utf-8") if isinstance(content, str) else content
         target = folder / rel
         wanted.add(target)
+        if isinstance(content, Kept):
+            continue
+        data = content.encode("utf-8") if isinstance(content, str) else content
         try:
             if target.read_bytes() == data:
                 continue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import jinja2
 
 from . import escape, heatmap, theme_pages
 from .archive import Archive, plans_by_year, region_tree, walk_regions
-from .incremental import page_key
+from .incremental import Kept, Unchanged, page_key
 from .model import Plan
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
@@ -55,7 +54,7 @@ def plan_page_key(context: PageContext, page_globals: dict[str, Any]) -> str:
     slugs = sorted({slug for item in plan.items for slug in item.themes})
     prefix = f"{plan.meta.id}#"
     shown = [
-        dataclasses.asdict(plan.meta),  # digest stands for the text; the rest (source path…) is shown too
+        [getattr(plan.meta, f.name) for f in dataclasses.fields(plan.meta)],  # digest stands for the text
         list(context.region_links),
         [[item.anchor, list(item.themes), list(item.related)] for item in plan.items],
         [page_globals["related_items"].get(ref) for ref in refs],
@@ -67,27 +66,27 @@ def plan_page_key(context: PageContext, page_globals: dict[str, Any]) -> str:
 
 @dataclass(frozen=True)
 class Rendered:
-    pages: dict[str, str]  # path under the docs folder → Markdown
+    pages: dict[str, str | Kept]  # path under the docs folder → Markdown (Kept: as the last build wrote it)
     page_keys: dict[str, str]  # docs path → digest of what the page shows (plans and themes)
 
 
-def render_markdown(archive: Archive, unchanged: Callable[[str, str], str | None] | None = None) -> Rendered:
+def render_markdown(archive: Archive, unchanged: Unchanged | None = None) -> Rendered:
     """Every generated Markdown page, keyed by its path under the docs folder.
 
-    `unchanged(path, key)` may return a page's Markdown from the last build when its key (see
-    plan_page_key, theme_pages.theme_page_key) is the same: a rebuild renders only what changed.
+    `unchanged(path, key)` says whether the last build wrote the page with the same key (see
+    plan_page_key, theme_pages.theme_page_key): such a page is Kept, not rendered again.
     """
     plans, others = plan_pages(archive, unchanged), other_pages(archive, unchanged)
     return Rendered({**others.pages, **plans.pages}, {**others.page_keys, **plans.page_keys})
 
 
-def plan_pages(archive: Archive, unchanged: Callable[[str, str], str | None] | None = None) -> Rendered:
+def plan_pages(archive: Archive, unchanged: Unchanged | None = None) -> Rendered:
     """A page per plan: the only pages that show related items."""
     env = environment()
     page_globals = theme_pages.template_globals(archive)  # theme names, strengths, related items
     env.globals.update(page_globals)
     plan_template = env.get_template("plan.md.j2")
-    pages: dict[str, str] = {}
+    pages: dict[str, str | Kept] = {}
     keys: dict[str, str] = {}
     for plan in archive.plans:
         links = tuple(
@@ -96,15 +95,14 @@ def plan_pages(archive: Archive, unchanged: Callable[[str, str], str | None] | N
         context = PageContext(plan=plan, region_links=links)
         path = f"plans/{plan.meta.id}.md"
         key = keys[path] = plan_page_key(context, page_globals)
-        previous = unchanged(path, key) if unchanged else None
-        pages[path] = previous if previous is not None else plan_template.render(**vars(context))
+        pages[path] = Kept() if unchanged and unchanged(path, key) else plan_template.render(**vars(context))
     return Rendered(pages, keys)
 
 
-def other_pages(archive: Archive, unchanged: Callable[[str, str], str | None] | None = None) -> Rendered:
+def other_pages(archive: Archive, unchanged: Unchanged | None = None) -> Rendered:
     """The home page, region, year and theme pages: none shows related items."""
     env = environment()
-    pages: dict[str, str] = {}
+    pages: dict[str, str | Kept] = {}
     keys: dict[str, str] = {}
     plans = archive.plans_newest_first()
     pages["index.md"] = env.get_template("index.md.j2").render(plans=plans, item_count=sum(len(p.items) for p in plans))
@@ -124,10 +122,8 @@ def other_pages(archive: Archive, unchanged: Callable[[str, str], str | None] | 
             [p.meta.id, p.meta.title, list(p.meta.region), list(p.meta.issuers), len(p.items)] for p in year_plans
         ]
         key = keys[path] = page_key([year, listed, heatmap.as_data(themes_map)])
-        previous = unchanged(path, key) if unchanged else None
-        pages[path] = (
-            previous if previous is not None else year_template.render(year=year, plans=year_plans, map=themes_map)
-        )
+        reuse = unchanged and unchanged(path, key)
+        pages[path] = Kept() if reuse else year_template.render(year=year, plans=year_plans, map=themes_map)
     pages.update(theme_pages.theme_pages(archive, env, keys, unchanged, counted))
     return Rendered(pages, keys)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +12,7 @@ import jinja2
 
 from . import heatmap
 from .archive import Archive
-from .incremental import page_key
+from .incremental import Kept, Unchanged, page_key
 from .model import Item, Plan, Target
 from .themes import ABOUT
 
@@ -86,11 +85,11 @@ def theme_pages(
     archive: Archive,
     env: jinja2.Environment,
     keys: dict[str, str] | None = None,
-    unchanged: Callable[[str, str], str | None] | None = None,
+    unchanged: Unchanged | None = None,
     counted: dict[tuple[str, str], Counter[str]] | None = None,
-) -> dict[str, str]:
+) -> dict[str, str | Kept]:
     """Markdown pages under themes/ keyed by path (reusing unchanged ones, see render_markdown)."""
-    pages: dict[str, str] = {}  # themes/index.md always exists: the nav links to it
+    pages: dict[str, str | Kept] = {}  # themes/index.md always exists: the nav links to it
     found_by_slug = entries(archive)
     pages["themes/index.md"] = env.get_template("themes_index.md.j2").render(
         map=heatmap.by_year(archive, counted if counted is not None else heatmap.strengths(archive)),
@@ -103,9 +102,8 @@ def theme_pages(
         key = theme_page_key(theme, found)
         if keys is not None:
             keys[path] = key
-        previous = unchanged(path, key) if unchanged else None
-        if previous is not None:
-            pages[path] = previous
+        if unchanged and unchanged(path, key):
+            pages[path] = Kept()
             continue
         targets = [(e, t) for e in found for t in e.item.targets]
         pages[path] = template.render(
