@@ -64,9 +64,10 @@ class Vectors:
     def dot(self, a: Ints, b: Ints) -> Floats:
         """Cosine of each pair (a[k], b[k]): the shorter row's words looked up in the other, sorted row.
 
-        Pairs come both ways round (i finds j, j finds i): each distinct pair is computed once.
+        Pairs come both ways round (i finds j, j finds i): each distinct pair is computed once, and
+        always the same way round, so its float sum is the same whichever item found it.
         """
-        shorter = self.lengths[a] <= self.lengths[b]
+        shorter = (self.lengths[a] < self.lengths[b]) | ((self.lengths[a] == self.lengths[b]) & (a <= b))
         a, b = np.where(shorter, a, b), np.where(shorter, b, a)
         pairs, back = np.unique(a * len(self.lengths) + b, return_inverse=True)
         a, b = pairs // len(self.lengths), pairs % len(self.lengths)
@@ -109,7 +110,42 @@ def related(
     postings = postings[np.argsort(v.cols[postings], kind="stable")]  # grouped by word
     posting_count = np.bincount(v.cols[postings], minlength=v.size)
     posting_start = np.concatenate(([0], np.cumsum(posting_count)[:-1])).astype(np.int64)
+    index = (postings, posting_count, posting_start)
 
+    # Items in chunks, so the arrays stay small (a few MB) however large the archive.
+    nothing = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64))
+    chunks = [nothing] + [
+        _close_pairs(v, group, query[start:end], index, threshold)
+        for start, end in _chunk_bounds(v.rows[query], n, CHUNK)
+    ]
+    item = np.concatenate([c[0] for c in chunks])
+    other = np.concatenate([c[1] for c in chunks])
+    cosine = np.concatenate([c[2] for c in chunks])
+
+    key_rank = np.empty(n, dtype=np.int64)
+    key_rank[np.array(sorted(range(n), key=keys.__getitem__), dtype=np.int64)] = np.arange(n)
+    by_key = np.argsort(key_rank[other], kind="stable")
+    best = by_key[_best_per_group(item[by_key], cosine[by_key], limit)]
+    for i, j in zip(item[best].tolist(), other[best].tolist(), strict=True):
+        out[keys[i]].append(keys[j])
+    return {key: tuple(found) for key, found in out.items()}
+
+
+CHUNK = 2000  # items whose candidates are worked out at once
+
+
+def _chunk_bounds(sorted_items: Ints, n: int, size: int) -> list[tuple[int, int]]:
+    """(start, end) positions in sorted_items of each run of `size` consecutive items."""
+    cuts = np.searchsorted(sorted_items, np.arange(0, n + size, size))
+    return [(a, b) for a, b in itertools.pairwise(cuts.tolist()) if b > a]
+
+
+def _close_pairs(
+    v: Vectors, group: Ints, query: Ints, index: tuple[Ints, Ints, Ints], threshold: float
+) -> tuple[Ints, Ints, Floats]:
+    """(item, other item, cosine) of the query's items and their candidates at or above threshold."""
+    postings, posting_count, posting_start = index
+    n = len(group)
     # Every (item, query word, posting) triple, then partial scores summed per (item, other item).
     words = v.cols[query]
     fan_out = posting_count[words]
@@ -129,15 +165,7 @@ def related(
     item, other = item[shortlist], other[shortlist]
     cosine = np.round(v.dot(item, other), DECIMALS)
     close = cosine >= threshold
-    item, other, cosine = item[close], other[close], cosine[close]
-
-    key_rank = np.empty(n, dtype=np.int64)
-    key_rank[np.array(sorted(range(n), key=keys.__getitem__), dtype=np.int64)] = np.arange(n)
-    by_key = np.argsort(key_rank[other], kind="stable")
-    best = by_key[_best_per_group(item[by_key], cosine[by_key], limit)]
-    for i, j in zip(item[best].tolist(), other[best].tolist(), strict=True):
-        out[keys[i]].append(keys[j])
-    return {key: tuple(found) for key, found in out.items()}
+    return item[close], other[close], cosine[close]
 
 
 def _best_per_group(group: Ints, score: Floats, k: int) -> Ints:

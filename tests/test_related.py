@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builder import related as related_module
 from builder.archive import Archive
 from builder.enrich import enrich
 from builder.load import load_plan
@@ -70,7 +71,14 @@ def test_related_equals_all_pairs_when_nothing_is_pruned(corpus: list[tuple[str,
     keys = [f"{plan}#{k}" for k, (plan, _) in enumerate(corpus)]
     groups = [plan for plan, _ in corpus]
     documents = [words for _, words in corpus]
-    assert related(keys, groups, documents) == brute_force(keys, groups, documents)
+    expected = brute_force(keys, groups, documents)
+    assert related(keys, groups, documents) == expected
+    chunk = related_module.CHUNK
+    try:  # items are worked out in chunks: two at a time must change nothing
+        related_module.CHUNK = 2
+        assert related(keys, groups, documents) == expected
+    finally:
+        related_module.CHUNK = chunk
 
 
 def test_related_items_are_elsewhere_few_and_resolve(archive: Archive) -> None:
