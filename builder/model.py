@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 
@@ -88,6 +91,13 @@ class PlanMeta:
     title_note: str | None = None  # e.g. （印发稿）
     web: tuple[tuple[str, str], ...] = ()  # fields scraped from a web page's header
     digest: str = ""  # sha256 of the source's bytes and its sidecar's: what the plan was read from
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A digest of every field. With `digest` among them it stands for the plan's whole text
+        too (the same code reads the same bytes the same way): pages' reuse keys use it."""
+        fields = [getattr(self, f.name) for f in dataclasses.fields(self)]
+        return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

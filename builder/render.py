@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,7 +53,7 @@ def plan_page_key(context: PageContext, page_globals: dict[str, Any]) -> str:
     slugs = sorted({slug for item in plan.items for slug in item.themes})
     prefix = f"{plan.meta.id}#"
     shown = [
-        [getattr(plan.meta, f.name) for f in dataclasses.fields(plan.meta)],  # digest stands for the text
+        plan.meta.fingerprint,  # all its metadata, and its text (see PlanMeta.fingerprint)
         list(context.region_links),
         [[item.anchor, list(item.themes), list(item.related)] for item in plan.items],
         [page_globals["related_items"].get(ref) for ref in refs],
@@ -110,7 +109,18 @@ def other_pages(archive: Archive, unchanged: Unchanged | None = None) -> Rendere
     pages["regions/index.md"] = env.get_template("regions_index.md.j2").render(tree=tree)
     region_template = env.get_template("region.md.j2")
     for node, parents in walk_regions(tree):
-        pages[f"regions/{node.slug}.md"] = region_template.render(node=node, parents=parents)
+        path = f"regions/{node.slug}.md"
+        key = keys[path] = page_key(
+            [
+                list(node.path),
+                [[p.name, p.slug] for p in parents],
+                [[c.name, c.slug, c.count] for c in node.children],
+                [p.meta.fingerprint for p in node.plans],
+                [p.meta.fingerprint for p in node.descendant_plans],
+            ]
+        )
+        reuse = unchanged and unchanged(path, key)
+        pages[path] = Kept() if reuse else region_template.render(node=node, parents=parents)
     years = plans_by_year(archive)
     pages["years/index.md"] = env.get_template("years_index.md.j2").render(years=years)
     year_template = env.get_template("year.md.j2")

@@ -58,25 +58,14 @@ def timeline(found: list[Entry]) -> list[tuple[int, list[PlanGroup]]]:
 
 
 def theme_page_key(theme: Any, found: list[Entry]) -> str:
-    """A digest of what a theme page shows (so editing one item re-renders only its themes' pages)."""
+    """A digest of what a theme page shows (so editing one item re-renders only its themes' pages).
+
+    A plan's fingerprint stands for what the page shows of it and of its items (title, year,
+    region, issuers, item titles and targets).
+    """
     shown = [
         [theme.slug, theme.name, theme.description, list(theme.synonyms), list(theme.keywords)],
-        [
-            [
-                e.plan.meta.id,
-                e.plan.meta.title,
-                e.plan.meta.year,
-                list(e.plan.meta.region),
-                list(e.plan.meta.issuers),
-                e.item.number,
-                e.item.anchor,
-                e.item.title,
-                [[t.text, t.value, t.unit, t.kind] for t in e.item.targets],
-                e.strength,
-                e.sentence,
-            ]
-            for e in found
-        ],
+        [[e.plan.meta.fingerprint, e.item.anchor, e.strength, e.sentence] for e in found],
     ]
     return page_key(shown)
 
