@@ -76,7 +76,7 @@ def _cell(counts: Counter[str], items: int, href: str, where: str) -> Cell:
 
 
 def by_year(archive: Archive, counted: dict[tuple[str, str], Counter[str]]) -> Heatmap:
-    """Theme × year, for the themes index (themes/): a cell links to the year on the theme's page."""
+    """Theme × year, for the themes index (themes/): a cell links to the theme's page for the year."""
     years = sorted({p.meta.year for p in archive.plans})
     plans_of = {y: [p for p in archive.plans if p.meta.year == y] for y in years}
     columns = tuple(Column((str(y),), f"../years/{y}/", f"{y} 年：{len(plans_of[y])} 份工作要点") for y in years)
@@ -88,13 +88,13 @@ def by_year(archive: Archive, counted: dict[tuple[str, str], Counter[str]]) -> H
             for p in plans_of[y]:
                 counts.update(counted.get((theme.slug, p.meta.id), {}))
             items = sum(len(p.items) for p in plans_of[y])
-            cells.append(_cell(counts, items, f"{theme.slug}/#year-{y}", f"{y} 年"))
+            cells.append(_cell(counts, items, f"{theme.slug}/{y}/", f"{y} 年"))
         rows.append(Row(theme.name, f"{theme.slug}/", tuple(cells)))
     return Heatmap(columns, tuple(rows))
 
 
 def by_plan(archive: Archive, plans: Sequence[Plan], counted: dict[tuple[str, str], Counter[str]]) -> Heatmap:
-    """Theme × plan, for a year's page (years/<year>/): a cell links to the plan on the theme's page."""
+    """Theme × plan, for a year's page (years/<year>/): a cell links to the plan on the theme's year page."""
     columns = tuple(
         Column((p.meta.region[-1] if p.meta.region else p.meta.id,), f"../../plans/{p.meta.id}/", p.meta.title)
         for p in plans
@@ -107,7 +107,7 @@ def by_plan(archive: Archive, plans: Sequence[Plan], counted: dict[tuple[str, st
                 _cell(
                     counted.get((theme.slug, p.meta.id), Counter()),
                     len(p.items),
-                    f"../../themes/{theme.slug}/#plan-{p.meta.id}",
+                    f"../../themes/{theme.slug}/{p.meta.year}/#plan-{p.meta.id}",
                     p.meta.title,
                 )
                 for p in plans

@@ -115,8 +115,8 @@ def other_pages(archive: Archive, unchanged: Unchanged | None = None) -> Rendere
                 list(node.path),
                 [[p.name, p.slug] for p in parents],
                 [[c.name, c.slug, c.count] for c in node.children],
-                [p.meta.fingerprint for p in node.plans],
-                [p.meta.fingerprint for p in node.descendant_plans],
+                [theme_pages.shown_of_plan(p) for p in node.plans],
+                [theme_pages.shown_of_plan(p) for p in node.descendant_plans],
             ]
         )
         reuse = unchanged and unchanged(path, key)
@@ -128,9 +128,7 @@ def other_pages(archive: Archive, unchanged: Unchanged | None = None) -> Rendere
     for year, year_plans in years:
         path = f"years/{year}.md"
         themes_map = heatmap.by_plan(archive, year_plans, counted)
-        listed = [
-            [p.meta.id, p.meta.title, list(p.meta.region), list(p.meta.issuers), len(p.items)] for p in year_plans
-        ]
+        listed = [theme_pages.shown_of_plan(p) for p in year_plans]
         key = keys[path] = page_key([year, listed, heatmap.as_data(themes_map)])
         reuse = unchanged and unchanged(path, key)
         pages[path] = Kept() if reuse else year_template.render(year=year, plans=year_plans, map=themes_map)

@@ -57,15 +57,35 @@ def timeline(found: list[Entry]) -> list[tuple[int, list[PlanGroup]]]:
     ]
 
 
-def theme_page_key(theme: Any, found: list[Entry]) -> str:
-    """A digest of what a theme page shows (so editing one item re-renders only its themes' pages).
+def shown_of_plan(plan: Plan) -> list[Any]:
+    """What theme, region and year pages show of a plan (part of their reuse keys)."""
+    m = plan.meta
+    return [m.id, m.title, m.year, list(m.region), list(m.issuers), len(plan.items)]
 
-    A plan's fingerprint stands for what the page shows of it and of its items (title, year,
-    region, issuers, item titles and targets).
-    """
+
+def theme_shown(theme: Any) -> list[Any]:
+    return [theme.slug, theme.name, theme.description, list(theme.synonyms), list(theme.keywords)]
+
+
+def theme_page_key(theme: Any, found: list[Entry]) -> str:
+    """A digest of what a theme's year page shows, exactly: editing a plan re-renders a page only
+    when something the page shows of that plan changed."""
+    plans = {e.plan.meta.id: shown_of_plan(e.plan) for e in found}
     shown = [
-        [theme.slug, theme.name, theme.description, list(theme.synonyms), list(theme.keywords)],
-        [[e.plan.meta.fingerprint, e.item.anchor, e.strength, e.sentence] for e in found],
+        theme_shown(theme),
+        plans,
+        [
+            [
+                e.plan.meta.id,
+                e.item.number,
+                e.item.anchor,
+                e.item.title,
+                [[t.text, t.value, t.unit, t.kind] for t in e.item.targets],
+                e.strength,
+                e.sentence,
+            ]
+            for e in found
+        ],
     ]
     return page_key(shown)
 
@@ -84,26 +104,58 @@ def theme_pages(
         map=heatmap.by_year(archive, counted if counted is not None else heatmap.strengths(archive)),
         rows=[(theme, len(found_by_slug[theme.slug])) for theme in archive.themes],
     )
-    template = env.get_template("theme.md.j2")
-    for theme in archive.themes:
-        found = found_by_slug[theme.slug]
-        path = f"themes/{theme.slug}.md"
-        key = theme_page_key(theme, found)
+    overview, by_year = env.get_template("theme.md.j2"), env.get_template("theme_year.md.j2")
+
+    def kept(path: str, key: str) -> bool:
+        """Record the page's key; True (and the page Kept) when the last build wrote the same."""
         if keys is not None:
             keys[path] = key
         if unchanged and unchanged(path, key):
             pages[path] = Kept()
-            continue
-        targets = [(e, t) for e in found for t in e.item.targets]
-        pages[path] = template.render(
-            theme=theme,
-            years=timeline(found),
-            count=len(found),
-            about=sum(e.strength == ABOUT for e in found),
-            plan_count=len({e.plan.meta.id for e in found}),
-            targets=targets,
-        )
+            return True
+        return False
+
+    for theme in archive.themes:
+        found = found_by_slug[theme.slug]
+        years = timeline(found)
+        summary = [YearSummary.of(year, groups) for year, groups in years]
+        path = f"themes/{theme.slug}.md"
+        if not kept(path, page_key([theme_shown(theme), [vars(y) for y in summary]])):
+            pages[path] = overview.render(
+                theme=theme,
+                years=summary,
+                count=len(found),
+                about=sum(e.strength == ABOUT for e in found),
+                plan_count=len({e.plan.meta.id for e in found}),
+            )
+        for year, groups in years:
+            shown = [e for g in groups for e in g.entries]
+            path = f"themes/{theme.slug}/{year}.md"
+            if not kept(path, theme_page_key(theme, shown)):
+                pages[path] = by_year.render(
+                    theme=theme,
+                    year=year,
+                    groups=groups,
+                    count=len(shown),
+                    about=sum(e.strength == ABOUT for e in shown),
+                    targets=[(e, t) for e in shown for t in e.item.targets],
+                )
     return pages
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    """One row of a theme's overview: a year, its items on the theme and the plans they are in."""
+
+    year: int
+    count: int
+    about: int
+    plans: int
+
+    @classmethod
+    def of(cls, year: int, groups: list[PlanGroup]) -> YearSummary:
+        entries = [e for g in groups for e in g.entries]
+        return cls(year, len(entries), sum(e.strength == ABOUT for e in entries), len(groups))
 
 
 def template_globals(archive: Archive) -> dict[str, Any]:

@@ -68,5 +68,5 @@ def test_targets_on_items_in_tables_and_in_csv(seed_site: Path) -> None:
     table = page.select_one(".plan-targets table")
     assert table is not None and "再评12个区级示范点" in table.get_text()
     assert "再评12个区级示范点" in page.find(id="item-1").find_next("p", class_="item-targets").get_text()
-    theme = main_content(seed_site / "themes" / "xueqianjiaoyu" / "index.html")
+    theme = main_content(seed_site / "themes" / "xueqianjiaoyu" / "2020" / "index.html")  # the theme in 2020
     assert theme.find(id="targets") is not None and "普惠性幼儿园覆盖率达到90%" in theme.get_text()

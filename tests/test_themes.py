@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jieba
@@ -148,27 +149,35 @@ def test_the_build_refuses_a_broken_taxonomy(tmp_path: Path) -> None:
 
 
 def test_theme_pages_timeline_and_matrix(seed_site: Path) -> None:
-    page = main_content(seed_site / "themes" / "shuangjian" / "index.html")
-    years = [h.get("id") for h in page.find_all("h2")]
-    assert {"year-2019", "year-2020", "year-2021", "year-2025"} <= set(years)
+    # The theme's overview: counts and a page per year (a theme page of every year would be 3 MB
+    # at 1,000 plans).
+    overview = main_content(seed_site / "themes" / "shuangjian" / "index.html")
+    year_links = [a["href"] for a in overview.select("table a[href]")]
+    assert year_links == ["2025/", "2021/", "2020/", "2019/"]
+    # A year's page: the items on the theme, by bureau, with the sentence that made the match.
+    page = main_content(seed_site / "themes" / "shuangjian" / "2019" / "index.html")
+    assert page.find(id="plan-2019-weihai") is not None
     links = {a["href"] for a in page.find_all("a", href=True)}
-    assert "../../plans/2019-weihai/#item-16" in links
-    assert "../../plans/2020-wenzhou-longwan/#item-21" not in links  # teachers' burden is not 双减
-    assert page.find("blockquote") is not None  # the sentence that made the match
-    # The themes index: theme × year, each cell linking to that year on the theme's page.
+    assert "../../../plans/2019-weihai/#item-16" in links
+    assert "../" in links  # back to the overview
+    assert page.find("blockquote") is not None
+    year_2020 = main_content(seed_site / "themes" / "shuangjian" / "2020" / "index.html")
+    links_2020 = {a["href"] for a in year_2020.find_all("a", href=True)}
+    assert "../../../plans/2020-wenzhou-longwan/#item-21" not in links_2020  # teachers' burden is not 双减
+    # The themes index: theme × year, each cell linking to the theme's page for that year.
     index = main_content(seed_site / "themes" / "index.html")
     cells = index.select(".theme-matrix td a[href]")
-    assert cells and all("/#year-" in a["href"] for a in cells)
+    assert cells and all(re.fullmatch(r"[a-z]+/20\d\d/", a["href"]) for a in cells)
     assert any("rgba" in (td.get("style") or "") for td in index.select(".theme-matrix td"))
-    assert "shuangjian/#year-2019" in {a["href"] for a in cells}
+    assert "shuangjian/2019/" in {a["href"] for a in cells}
     assert [th.get_text() for th in index.select(".theme-matrix thead th")][1:] == ["2019", "2020", "2021", "2025"]
     # A year's page: theme × plan for that year's plans (two in 2020).
     year = main_content(seed_site / "years" / "2020" / "index.html")
     columns = [a["href"] for a in year.select(".theme-matrix thead a")]
     assert columns == ["../../plans/2020-weihai-huancui/", "../../plans/2020-wenzhou-longwan/"]
     hrefs = {a["href"] for a in year.select(".theme-matrix td a[href]")}
-    assert "../../themes/shuangjian/#plan-2020-weihai-huancui" in hrefs
-    assert "../../themes/shuangjian/#plan-2019-weihai" not in hrefs
+    assert "../../themes/shuangjian/2020/#plan-2020-weihai-huancui" in hrefs
+    assert not any("2019" in h for h in hrefs)
 
 
 def test_items_link_their_themes_and_data_names_them(seed_site: Path) -> None:
