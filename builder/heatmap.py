@@ -30,6 +30,7 @@ class Cell:
     background: str
     href: str
     title: str
+    color: str = "inherit"  # the link's colour, readable on the background
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,37 @@ class Heatmap:
     rows: tuple[Row, ...]
 
 
+INDIGO = (63, 81, 181)
+DARK, LIGHT = "#000000", "#ffffff"
+
+
+def _alpha(share: float) -> float:
+    return round(min(0.9, 0.12 + share * 3), 2)
+
+
 def heat(count: int, share: float) -> str:
     """Background colour of a cell: the share of the column's items on the theme, as indigo alpha."""
     if not count:
         return "transparent"
-    return f"rgba(63, 81, 181, {min(0.9, 0.12 + share * 3):.2f})"
+    return f"rgba({INDIGO[0]}, {INDIGO[1]}, {INDIGO[2]}, {_alpha(share):.2f})"
+
+
+def ink(share: float) -> str:
+    """The text colour with the higher contrast on that background (over white): WCAG needs 4.5:1."""
+    alpha = _alpha(share)
+    background = [round(255 - (255 - c) * alpha) for c in INDIGO]
+    return DARK if contrast(background, (0, 0, 0)) >= contrast(background, (255, 255, 255)) else LIGHT
+
+
+def contrast(a: Sequence[int], b: Sequence[int]) -> float:
+    """WCAG contrast ratio of two sRGB colours."""
+
+    def luminance(rgb: Sequence[int]) -> float:
+        linear = [(c / 255 / 12.92) if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def strengths(archive: Archive) -> dict[tuple[str, str], Counter[str]]:
@@ -72,7 +99,8 @@ def _cell(counts: Counter[str], items: int, href: str, where: str) -> Cell:
     count = sum(counts.values())
     about = counts[ABOUT]
     title = f"{where}：主题 {about} 条，涉及 {count - about} 条" if count else ""
-    return Cell(count, heat(count, count / (items or 1)), href if count else "", title)
+    share = count / (items or 1)
+    return Cell(count, heat(count, share), href if count else "", title, ink(share) if count else "inherit")
 
 
 def by_year(archive: Archive, counted: dict[tuple[str, str], Counter[str]]) -> Heatmap:
@@ -122,5 +150,5 @@ def as_data(heatmap: Heatmap) -> Any:
     """Plain lists, for a page's reuse key."""
     return [
         [[c.lines, c.href, c.title] for c in heatmap.columns],
-        [[r.name, r.href, [[c.count, c.background, c.href, c.title] for c in r.cells]] for r in heatmap.rows],
+        [[r.name, r.href, [[c.count, c.background, c.href, c.title, c.color] for c in r.cells]] for r in heatmap.rows],
     ]

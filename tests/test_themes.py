@@ -10,6 +10,7 @@ import jieba
 import pytest
 import yaml
 
+from builder import heatmap
 from builder.build import Paths, read_archive
 from builder.errors import InputError
 from builder.load import load_plan
@@ -191,3 +192,13 @@ def test_items_link_their_themes_and_data_names_them(seed_site: Path) -> None:
     assert themes["shuangjian"]["url"] == "themes/shuangjian/" and themes["shuangjian"]["synonyms"]
     items = {i["anchor"]: i for p in data["plans"] if p["id"] == "2019-weihai" for i in p["items"]}
     assert "shuangjian" in items["item-16"]["themes"]
+
+
+def test_heatmap_numbers_are_readable_on_every_shade() -> None:
+    # A dark cell once kept the link colour: 3.2:1 on the 1,000-plan themes index (WCAG asks 4.5:1).
+    for percent in range(101):
+        share = percent / 100
+        alpha = float(heatmap.heat(1, share).rsplit(",", 1)[1].rstrip(")"))
+        background = [round(255 - (255 - c) * alpha) for c in heatmap.INDIGO]
+        ink = (0, 0, 0) if heatmap.ink(share) == heatmap.DARK else (255, 255, 255)
+        assert heatmap.contrast(background, ink) >= 4.5, share
