@@ -139,3 +139,16 @@ def test_only_plan_pages_are_indexed(seed_site: Path) -> None:
     for page in seed_site.rglob("*.html"):
         marked = "data-pagefind-body" in page.read_text(encoding="utf-8")
         assert marked == (page.parts[len(seed_site.parts)] == "plans"), page
+
+
+def test_tables_arrive_wrapped_so_material_does_not_move_them(seed_site: Path) -> None:
+    # Material's script wraps every table:not([class]) after load, moving it in the document: 2 s
+    # of layout on a phone for the 1,000-row home table. builder/mkdocs_hooks.py wraps at build time.
+    pages = [p for p in seed_site.rglob("*.html") if p.parent.name != "pagefind"]
+    tables = 0
+    for page in pages:
+        for table in soup(page).select(".md-content table"):
+            tables += 1
+            assert table.get("class") == ["data"], page
+            assert "md-typeset__table" in table.parent.get("class", []), page
+    assert tables >= 20
