@@ -7,6 +7,7 @@ Every cell is worked out here (count, shade, link, tooltip); the template only l
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,7 +68,11 @@ def heat(count: int, share: float) -> str:
 
 def ink(share: float) -> str:
     """The text colour with the higher contrast on that background (over white): WCAG needs 4.5:1."""
-    alpha = _alpha(share)
+    return _ink(_alpha(share))
+
+
+@functools.cache  # a few dozen shades, tens of thousands of cells
+def _ink(alpha: float) -> str:
     background = [round(255 - (255 - c) * alpha) for c in INDIGO]
     return DARK if contrast(background, (0, 0, 0)) >= contrast(background, (255, 255, 255)) else LIGHT
 
