@@ -69,18 +69,12 @@ class Rendered:
     page_keys: dict[str, str]  # docs path → digest of what the page shows (plans and themes)
 
 
-def render_markdown(archive: Archive, unchanged: Unchanged | None = None) -> Rendered:
-    """Every generated Markdown page, keyed by its path under the docs folder.
+def plan_pages(archive: Archive, unchanged: Unchanged | None = None) -> Rendered:
+    """A page per plan: the only pages that show related items.
 
     `unchanged(path, key)` says whether the last build wrote the page with the same key (see
-    plan_page_key, theme_pages.theme_page_key): such a page is Kept, not rendered again.
+    plan_page_key): such a page is Kept, not rendered again. So do other_pages' keyed pages.
     """
-    plans, others = plan_pages(archive, unchanged), other_pages(archive, unchanged)
-    return Rendered({**others.pages, **plans.pages}, {**others.page_keys, **plans.page_keys})
-
-
-def plan_pages(archive: Archive, unchanged: Unchanged | None = None) -> Rendered:
-    """A page per plan: the only pages that show related items."""
     env = environment()
     page_globals = theme_pages.template_globals(archive)  # theme names, strengths, related items
     env.globals.update(page_globals)

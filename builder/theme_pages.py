@@ -97,7 +97,7 @@ def theme_pages(
     unchanged: Unchanged | None = None,
     counted: dict[tuple[str, str], Counter[str]] | None = None,
 ) -> dict[str, str | Kept]:
-    """Markdown pages under themes/ keyed by path (reusing unchanged ones, see render_markdown)."""
+    """Markdown pages under themes/ keyed by path (reusing unchanged ones, see render.plan_pages)."""
     pages: dict[str, str | Kept] = {}  # themes/index.md always exists: the nav links to it
     found_by_slug = entries(archive)
     pages["themes/index.md"] = env.get_template("themes_index.md.j2").render(
