@@ -7,14 +7,16 @@ import logging
 import multiprocessing
 import os
 import shutil
+import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from . import data, feeds, incremental, interrupts, render, report, site, theme_pages
 from .archive import Archive
 from .enrich import AnalysisCache, Corpus, add_related, analyse_archive
-from .errors import InputError, Problem
+from .errors import BuildError, InputError, Problem
 from .load import PLAN_SUFFIXES, Loaded, PlanFiles, parse_files, relative
 from .model import Plan
 from .progress import Progress
@@ -213,17 +215,27 @@ def generate_docs(
     while this one works out related items and then the plan pages: the two halves take about as
     long, and a 2-core machine does both at once.
     """
-    fork = "fork" in multiprocessing.get_all_start_methods()
+    fork = "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
     if corpus is not None and len(corpus.refs) >= PARALLEL_FROM and fork:
         global _OTHERS
         _OTHERS = (archive, warnings, unchanged)  # the forked worker inherits it (no pickling)
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        worker = context.Process(target=_send_other_files, args=(send,), daemon=True)
         try:
-            with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-                pending = pool.submit(_other_files_of_parent)
-                archive = add_related(archive, corpus)
-                plans = render.plan_pages(archive, unchanged)
-                others = pending.result()
+            with interrupts.held():  # never a worker started but not known here
+                worker.start()
+            send.close()  # this side's copy: if the worker dies, recv() ends instead of waiting
+            archive = add_related(archive, corpus)
+            plans = render.plan_pages(archive, unchanged)
+            others = _received(receive)
+            worker.join()
+        except BaseException:
+            worker.kill()  # an interrupt or an error here need not wait for the worker's pages
+            worker.join()
+            raise
         finally:
+            receive.close()
             _OTHERS = None
     else:
         others = _other_files(archive, warnings, unchanged)
@@ -235,11 +247,28 @@ def generate_docs(
 
 PARALLEL_FROM = 3000  # items; below this a second process costs more than it saves
 _OTHERS: tuple[Archive, list[Problem], incremental.Unchanged | None] | None = None
+Files = tuple[dict[str, incremental.Content], dict[str, str]]
 
 
-def _other_files_of_parent() -> tuple[dict[str, incremental.Content], dict[str, str]]:
+def _send_other_files(send: Connection) -> None:
+    """In the forked worker: render everything but the plan pages, and send it (or the error)."""
     assert _OTHERS is not None
-    return _other_files(*_OTHERS)
+    try:
+        send.send((True, _other_files(*_OTHERS)))
+    except BaseException as error:
+        send.send((False, f"{type(error).__name__}: {error}\n{traceback.format_exc()}"))
+    finally:
+        send.close()
+
+
+def _received(receive: Connection) -> Files:
+    try:
+        ok, found = receive.recv()
+    except EOFError:
+        raise BuildError("the process rendering the archive's pages stopped (out of memory?)") from None
+    if not ok:
+        raise BuildError(f"rendering the archive's pages failed: {found}")
+    return found
 
 
 def _other_files(

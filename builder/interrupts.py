@@ -10,6 +10,7 @@ signal, and the exception is raised when the section ends, where the caller can 
 from __future__ import annotations
 
 import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -32,13 +33,24 @@ def _interrupt(signum: int, frame: object) -> None:
 
 @contextmanager
 def held() -> Iterator[None]:
-    """Run the block whole; a signal that arrives meanwhile is raised as it ends."""
+    """Run the block whole; a signal that arrives meanwhile is raised as it ends.
+
+    Where install() was not called (build_site called from Python), Python's own Ctrl-C handler
+    is swapped for ours during the block, so the block is held against Ctrl-C there too.
+    """
     global _held
+    swapped = False
+    if threading.current_thread() is threading.main_thread():
+        swapped = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        if swapped:
+            signal.signal(signal.SIGINT, _interrupt)
     _held += 1
     try:
         yield
     finally:
         _held -= 1
+        if swapped:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         if not _held and _pending:
             signum = _pending[0]
             _pending.clear()

@@ -102,3 +102,15 @@ def test_a_signal_inside_a_held_section_is_raised_when_it_ends() -> None:
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+
+
+def test_ctrl_c_is_held_off_without_the_cli_handler_too() -> None:
+    # build_site called from Python (tests, the benchmark) keeps Python's own Ctrl-C handler.
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finished = False
+    with pytest.raises(KeyboardInterrupt), interrupts.held():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+        finished = True
+    assert finished
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back

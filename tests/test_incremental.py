@@ -97,3 +97,18 @@ def test_related_items_overlapped_with_rendering_change_nothing(monkeypatch: pyt
     assert inline[0] == forked[0] == complete
     assert inline[1] == forked[1] and inline[2] == forked[2]
     assert any("item-related" in text for path, text in forked[1].items() if path.startswith("plans/"))
+
+
+def test_a_failure_in_the_forked_renderer_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from builder import build
+    from builder.errors import BuildError
+
+    partial = build.read_archive(Paths.under(ROOT, sources=SOURCES), Progress(enabled=False), related=False)
+
+    def broken(*args: object) -> None:
+        raise ValueError("a template broke")
+
+    monkeypatch.setattr(build, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(build, "_other_files", broken)  # the forked worker inherits the patch
+    with pytest.raises(BuildError, match="ValueError: a template broke"):
+        build.generate_docs(partial.archive, partial.warnings, None, partial.corpus)
