@@ -242,7 +242,7 @@ def generate_docs(
         if corpus is not None:
             archive = add_related(archive, corpus)
         plans = render.plan_pages(archive, unchanged)
-    return archive, {**others[0], **plans.pages}, {**others[1], **plans.page_keys}
+    return archive, {**others[0], **plans.pages}, {**others[1], **plans.keys}
 
 
 PARALLEL_FROM = 3000  # items; below this a second process costs more than it saves
@@ -282,7 +282,7 @@ def _other_files(
     files["report/index.md"] = report.report_markdown(archive, warnings)
     files.update(theme_pages.theme_data_files(archive))
     files.update(feeds.feed_files(archive))
-    return files, rendered.page_keys
+    return files, rendered.keys
 
 
 def _previous_page(paths: Paths, state: dict[str, object], code: str) -> incremental.Unchanged:

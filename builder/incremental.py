@@ -15,6 +15,7 @@ import json
 import os
 import pickle
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,27 @@ class Kept:
 Content = str | bytes | Kept
 # (path, key) → whether the page at path, as the last build wrote it, has this key
 Unchanged = Callable[[str, str], bool]
+
+
+@dataclass
+class Pages:
+    """Generated pages and their reuse keys. A page whose key the last build wrote is Kept:
+
+    if not pages.reused(path, key):
+        pages.pages[path] = template.render(...)
+    """
+
+    unchanged: Unchanged | None = None
+    pages: dict[str, str | Kept] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def reused(self, path: str, key: str) -> bool:
+        """Record the page's key; True, and the page Kept, when the last build wrote the same."""
+        self.keys[path] = key
+        if self.unchanged and self.unchanged(path, key):
+            self.pages[path] = Kept()
+            return True
+        return False
 
 
 def sync_tree(folder: Path, files: dict[str, Content]) -> tuple[int, int]:

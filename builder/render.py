@@ -10,7 +10,7 @@ import jinja2
 
 from . import escape, heatmap, theme_pages
 from .archive import Archive, plans_by_year, region_tree, walk_regions
-from .incremental import Kept, Unchanged, page_key
+from .incremental import Pages, Unchanged, page_key
 from .model import Plan
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
@@ -63,13 +63,7 @@ def plan_page_key(context: PageContext, page_globals: dict[str, Any]) -> str:
     return page_key(shown)
 
 
-@dataclass(frozen=True)
-class Rendered:
-    pages: dict[str, str | Kept]  # path under the docs folder → Markdown (Kept: as the last build wrote it)
-    page_keys: dict[str, str]  # docs path → digest of what the page shows (plans and themes)
-
-
-def plan_pages(archive: Archive, unchanged: Unchanged | None = None) -> Rendered:
+def plan_pages(archive: Archive, unchanged: Unchanged | None = None) -> Pages:
     """A page per plan: the only pages that show related items.
 
     `unchanged(path, key)` says whether the last build wrote the page with the same key (see
@@ -79,32 +73,31 @@ def plan_pages(archive: Archive, unchanged: Unchanged | None = None) -> Rendered
     page_globals = theme_pages.template_globals(archive)  # theme names, strengths, related items
     env.globals.update(page_globals)
     plan_template = env.get_template("plan.md.j2")
-    pages: dict[str, str | Kept] = {}
-    keys: dict[str, str] = {}
+    out = Pages(unchanged)
     for plan in archive.plans:
         links = tuple(
             f"../../regions/{archive.region_slug(plan.meta.region[: i + 1])}/" for i in range(len(plan.meta.region))
         )
         context = PageContext(plan=plan, region_links=links)
         path = f"plans/{plan.meta.id}.md"
-        key = keys[path] = plan_page_key(context, page_globals)
-        pages[path] = Kept() if unchanged and unchanged(path, key) else plan_template.render(**vars(context))
-    return Rendered(pages, keys)
+        if not out.reused(path, plan_page_key(context, page_globals)):
+            out.pages[path] = plan_template.render(**vars(context))
+    return out
 
 
-def other_pages(archive: Archive, unchanged: Unchanged | None = None) -> Rendered:
+def other_pages(archive: Archive, unchanged: Unchanged | None = None) -> Pages:
     """The home page, region, year and theme pages: none shows related items."""
     env = environment()
-    pages: dict[str, str | Kept] = {}
-    keys: dict[str, str] = {}
+    out = Pages(unchanged)
     plans = archive.plans_newest_first()
-    pages["index.md"] = env.get_template("index.md.j2").render(plans=plans, item_count=sum(len(p.items) for p in plans))
+    item_count = sum(len(p.items) for p in plans)
+    out.pages["index.md"] = env.get_template("index.md.j2").render(plans=plans, item_count=item_count)
     tree = region_tree(archive)
-    pages["regions/index.md"] = env.get_template("regions_index.md.j2").render(tree=tree)
+    out.pages["regions/index.md"] = env.get_template("regions_index.md.j2").render(tree=tree)
     region_template = env.get_template("region.md.j2")
     for node, parents in walk_regions(tree):
         path = f"regions/{node.slug}.md"
-        key = keys[path] = page_key(
+        key = page_key(
             [
                 list(node.path),
                 [[p.name, p.slug] for p in parents],
@@ -113,21 +106,20 @@ def other_pages(archive: Archive, unchanged: Unchanged | None = None) -> Rendere
                 [theme_pages.shown_of_plan(p) for p in node.descendant_plans],
             ]
         )
-        reuse = unchanged and unchanged(path, key)
-        pages[path] = Kept() if reuse else region_template.render(node=node, parents=parents)
+        if not out.reused(path, key):
+            out.pages[path] = region_template.render(node=node, parents=parents)
     years = plans_by_year(archive)
-    pages["years/index.md"] = env.get_template("years_index.md.j2").render(years=years)
+    out.pages["years/index.md"] = env.get_template("years_index.md.j2").render(years=years)
     year_template = env.get_template("year.md.j2")
     counted = heatmap.strengths(archive)
     for year, year_plans in years:
         path = f"years/{year}.md"
         themes_map = heatmap.by_plan(archive, year_plans, counted)
         listed = [theme_pages.shown_of_plan(p) for p in year_plans]
-        key = keys[path] = page_key([year, listed, heatmap.as_data(themes_map)])
-        reuse = unchanged and unchanged(path, key)
-        pages[path] = Kept() if reuse else year_template.render(year=year, plans=year_plans, map=themes_map)
-    pages.update(theme_pages.theme_pages(archive, env, keys, unchanged, counted))
-    return Rendered(pages, keys)
+        if not out.reused(path, page_key([year, listed, heatmap.as_data(themes_map)])):
+            out.pages[path] = year_template.render(year=year, plans=year_plans, map=themes_map)
+    theme_pages.theme_pages(archive, env, out, counted)
+    return out
 
 
 def static_files() -> dict[str, bytes]:

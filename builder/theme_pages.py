@@ -12,7 +12,7 @@ import jinja2
 
 from . import heatmap
 from .archive import Archive
-from .incremental import Kept, Unchanged, page_key
+from .incremental import Pages, page_key
 from .model import Item, Plan, Target
 from .themes import ABOUT
 
@@ -91,37 +91,25 @@ def theme_page_key(theme: Any, found: list[Entry]) -> str:
 
 
 def theme_pages(
-    archive: Archive,
-    env: jinja2.Environment,
-    keys: dict[str, str] | None = None,
-    unchanged: Unchanged | None = None,
-    counted: dict[tuple[str, str], Counter[str]] | None = None,
-) -> dict[str, str | Kept]:
-    """Markdown pages under themes/ keyed by path (reusing unchanged ones, see render.plan_pages)."""
-    pages: dict[str, str | Kept] = {}  # themes/index.md always exists: the nav links to it
+    archive: Archive, env: jinja2.Environment, out: Pages, counted: dict[tuple[str, str], Counter[str]]
+) -> None:
+    """Add the pages under themes/ to `out` (reusing unchanged ones, see render.plan_pages).
+
+    `counted` is heatmap.strengths(archive), which the year pages need too.
+    """
     found_by_slug = entries(archive)
-    pages["themes/index.md"] = env.get_template("themes_index.md.j2").render(
-        map=heatmap.by_year(archive, counted if counted is not None else heatmap.strengths(archive)),
+    out.pages["themes/index.md"] = env.get_template("themes_index.md.j2").render(  # the nav links to it
+        map=heatmap.by_year(archive, counted),
         rows=[(theme, len(found_by_slug[theme.slug])) for theme in archive.themes],
     )
     overview, by_year = env.get_template("theme.md.j2"), env.get_template("theme_year.md.j2")
-
-    def kept(path: str, key: str) -> bool:
-        """Record the page's key; True (and the page Kept) when the last build wrote the same."""
-        if keys is not None:
-            keys[path] = key
-        if unchanged and unchanged(path, key):
-            pages[path] = Kept()
-            return True
-        return False
-
     for theme in archive.themes:
         found = found_by_slug[theme.slug]
         years = timeline(found)
         summary = [YearSummary.of(year, groups) for year, groups in years]
         path = f"themes/{theme.slug}.md"
-        if not kept(path, page_key([theme_shown(theme), [vars(y) for y in summary]])):
-            pages[path] = overview.render(
+        if not out.reused(path, page_key([theme_shown(theme), [vars(y) for y in summary]])):
+            out.pages[path] = overview.render(
                 theme=theme,
                 years=summary,
                 count=len(found),
@@ -131,8 +119,8 @@ def theme_pages(
         for year, groups in years:
             shown = [e for g in groups for e in g.entries]
             path = f"themes/{theme.slug}/{year}.md"
-            if not kept(path, theme_page_key(theme, shown)):
-                pages[path] = by_year.render(
+            if not out.reused(path, theme_page_key(theme, shown)):
+                out.pages[path] = by_year.render(
                     theme=theme,
                     year=year,
                     groups=groups,
@@ -140,7 +128,6 @@ def theme_pages(
                     about=sum(e.strength == ABOUT for e in shown),
                     targets=[(e, t) for e in shown for t in e.item.targets],
                 )
-    return pages
 
 
 @dataclass(frozen=True)
