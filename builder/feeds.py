@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .archive import Archive
 from .data import plan_url
+from .escape import csv_row
 from .model import Plan
 
 CSV_COLUMNS = ("plan_id", "year", "region", "issuers", "plan_title", "number", "title", "body", "url", "themes")
@@ -34,7 +35,10 @@ def _absolute(site_url: str, path: str) -> str:
 
 
 def items_csv(archive: Archive, site_url: str = "") -> bytes:
-    """One row per item, UTF-8 with a BOM so spreadsheet programs detect the encoding."""
+    """One row per item, UTF-8 with a BOM so spreadsheet programs detect the encoding.
+
+    A text cell that a spreadsheet would run as a formula gets a leading ' (escape.csv_cell).
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -42,17 +46,19 @@ def items_csv(archive: Archive, site_url: str = "") -> bytes:
         m = plan.meta
         for item in plan.items:
             writer.writerow(
-                (
-                    m.id,
-                    m.year,
-                    "/".join(m.region),
-                    "、".join(m.issuers),
-                    m.title,
-                    item.number,
-                    item.title,
-                    item.body,
-                    _absolute(site_url, f"{plan_url(plan)}#{item.anchor}"),
-                    ";".join(item.themes),
+                csv_row(
+                    (
+                        m.id,
+                        m.year,
+                        "/".join(m.region),
+                        "、".join(m.issuers),
+                        m.title,
+                        item.number,
+                        item.title,
+                        item.body,
+                        _absolute(site_url, f"{plan_url(plan)}#{item.anchor}"),
+                        ";".join(item.themes),
+                    )
                 )
             )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -134,7 +134,12 @@ def strip_suffix(name: str) -> str:
 def slug(names: tuple[str, ...] | list[str]) -> str:
     """('山东省', '威海市', '环翠区') → 'weihai-huancui' (the province is dropped below it)."""
     shown = list(names[1:]) if len(names) > 1 else list(names)
-    return "-".join("".join(lazy_pinyin(strip_suffix(n))).lower() for n in shown)
+    return "-".join(_url_safe("".join(lazy_pinyin(strip_suffix(n)))) for n in shown)
+
+
+def _url_safe(text: str) -> str:
+    """Lowercase ASCII letters and digits joined by hyphens: lazy_pinyin passes non-Han text through."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "x"
 
 
 def level_of(region: tuple[str, ...]) -> str:

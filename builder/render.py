@@ -38,6 +38,8 @@ def environment() -> jinja2.Environment:
     env.filters["attr"] = escape.html_text
     env.filters["md"] = escape.md_text
     env.filters["heading_id"] = escape.heading_id
+    env.filters["code"] = escape.md_code
+    env.filters["yaml"] = escape.yaml_scalar
     return env
 
 

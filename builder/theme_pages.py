@@ -12,6 +12,7 @@ import jinja2
 
 from . import heatmap
 from .archive import Archive
+from .escape import csv_row
 from .incremental import Pages, page_key
 from .model import Item, Plan, Target
 from .themes import ABOUT
@@ -219,19 +220,21 @@ def theme_data_files(archive: Archive) -> dict[str, str | bytes]:
     )
     for plan, item, target in targets_rows(archive):
         writer.writerow(
-            [
-                plan.meta.id,
-                plan.meta.year,
-                " ".join(plan.meta.region),
-                item.number,
-                item.anchor,
-                f"plans/{plan.meta.id}/#{item.anchor}",
-                item.title,
-                target.text,
-                f"{target.value:g}",
-                target.unit,
-                target.kind,
-                " ".join(item.themes),
-            ]
+            csv_row(
+                [
+                    plan.meta.id,
+                    plan.meta.year,
+                    " ".join(plan.meta.region),
+                    item.number,
+                    item.anchor,
+                    f"plans/{plan.meta.id}/#{item.anchor}",
+                    item.title,
+                    target.text,
+                    int(target.value) if target.value == int(target.value) else target.value,
+                    target.unit,
+                    target.kind,
+                    " ".join(item.themes),
+                ]
+            )
         )
     return {"data/targets.csv": "\ufeff".encode() + buffer.getvalue().encode("utf-8")}

@@ -91,3 +91,26 @@ def screenshot(page: Any, name: str, **options: Any) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), **options)
     return path
+
+
+def search(page: Any, query: str) -> list[dict[str, str]]:
+    """Open the header search, type the query key by key, return the results shown."""
+    if not page.locator("#archive-search").evaluate("d => d.open"):
+        page.click("[data-archive-search-open]")
+    box = page.locator("#archive-search-input")
+    box.fill("")
+    box.press_sequentially(query, delay=60)
+    page.wait_for_function(
+        "q => { const s = document.querySelector('.archive-search__status').textContent;"
+        " return s.startsWith('找到') || s.startsWith('没有'); }",
+        arg=query,
+        timeout=15_000,
+    )
+    page.wait_for_timeout(300)  # a last debounced search may still be rendering
+    return page.eval_on_selector_all(
+        ".archive-hit a",
+        """links => links.map(a => ({
+        href: a.getAttribute('href'),
+        title: a.querySelector('.archive-hit__title').textContent,
+        plan: a.querySelector('.archive-hit__plan').textContent}))""",
+    )

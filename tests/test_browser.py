@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser_support import launch, screenshot, serve
+from tests.browser_support import launch, screenshot, search, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -61,29 +61,6 @@ def page(context: Any, site_url: str) -> Iterator[Any]:
     tab.close()
     assert not foreign, f"requests to other hosts: {foreign}"
     assert not errors, f"JavaScript errors: {errors}"
-
-
-def search(page: Any, query: str) -> list[dict[str, str]]:
-    """Open the header search, type the query key by key, return the results shown."""
-    if not page.locator("#archive-search").evaluate("d => d.open"):
-        page.click("[data-archive-search-open]")
-    box = page.locator("#archive-search-input")
-    box.fill("")
-    box.press_sequentially(query, delay=60)
-    page.wait_for_function(
-        "q => { const s = document.querySelector('.archive-search__status').textContent;"
-        " return s.startsWith('找到') || s.startsWith('没有'); }",
-        arg=query,
-        timeout=15_000,
-    )
-    page.wait_for_timeout(300)  # a last debounced search may still be rendering
-    return page.eval_on_selector_all(
-        ".archive-hit a",
-        """links => links.map(a => ({
-        href: a.getAttribute('href'),
-        title: a.querySelector('.archive-hit__title').textContent,
-        plan: a.querySelector('.archive-hit__plan').textContent}))""",
-    )
 
 
 def anchor_of(href: str) -> str:
