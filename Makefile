@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: site check test test-fast serve lint format deploy screenshots bench clean system-deps
+.PHONY: site check goldens test test-fast serve lint format deploy screenshots bench clean system-deps
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ system-deps:  ## Debian's chromium and CJK fonts, for the browser tests
 
 test: $(STAMP) system-deps  ## the whole suite, parallel on 2 cores
 	$(PY) -m pytest -n 2 --dist loadgroup -q
+
+goldens: $(STAMP)  ## regenerate tests/golden/ after an intended change to the rendered Markdown (review the diff)
+	UPDATE_GOLDENS=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_goldens.py
 
 test-fast: $(STAMP)  ## everything but the browser tests
 	$(PY) -m pytest -q -m "not browser"

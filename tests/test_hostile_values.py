@@ -11,7 +11,6 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -53,12 +52,12 @@ INJECTED_TAGS = ("b", "img", "iframe")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("hostile")
     sidecar = yaml.safe_dump(SIDECAR, allow_unicode=True)
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SITE_URL", SITE_URL)  # absolute links in the sitemap and the feed
-        yield build_tree(tmp, {"hostile.txt": PLAN, "hostile.yml": sidecar})
+        return build_tree(tmp, {"hostile.txt": PLAN, "hostile.yml": sidecar})
 
 
 @pytest.fixture(scope="module")
