@@ -9,15 +9,14 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
-from . import meta
-from .model import Item, Plan
+from builder.model import Item, Plan, RelatedRef
+from builder.sources import meta
 
 
 @dataclass(frozen=True)
 class Archive:
     plans: tuple[Plan, ...]  # sorted by id
     themes: tuple[Any, ...] = ()  # the taxonomy (builder.taxonomy.Theme), in its order; set by enrich
-    matches: tuple[Any, ...] = ()  # why each item has each theme (builder.themes.Match); set by enrich
 
     @classmethod
     def of(cls, plans: list[Plan]) -> Archive:
@@ -38,12 +37,8 @@ class Archive:
         """The taxonomy's theme with this slug."""
         return self._themes_by_slug[slug]
 
-    def match(self, plan_id: str, anchor: str, slug: str) -> Any:
-        """The evidence (strength, sentence) for an item's theme, or None."""
-        return self._matches_by_key.get((plan_id, anchor, slug))
-
-    def item(self, ref: str) -> tuple[Plan, Item] | None:
-        """The plan and item of a "<plan-id>#<anchor>" reference."""
+    def item(self, ref: RelatedRef) -> tuple[Plan, Item] | None:
+        """The plan and item a reference points to (None if it left the archive)."""
         return self._items_by_ref.get(ref)
 
     @functools.cached_property
@@ -51,12 +46,8 @@ class Archive:
         return {t.slug: t for t in self.themes}
 
     @functools.cached_property
-    def _matches_by_key(self) -> dict[tuple[str, str, str], Any]:
-        return {(m.plan_id, m.anchor, m.slug): m for m in self.matches}
-
-    @functools.cached_property
-    def _items_by_ref(self) -> dict[str, tuple[Plan, Item]]:
-        return {f"{p.meta.id}#{i.anchor}": (p, i) for p in self.plans for i in p.items}
+    def _items_by_ref(self) -> dict[RelatedRef, tuple[Plan, Item]]:
+        return {RelatedRef(p.meta.id, i.anchor): (p, i) for p in self.plans for i in p.items}
 
     @functools.cached_property
     def _region_slugs(self) -> dict[tuple[str, ...], str]:
@@ -64,7 +55,7 @@ class Archive:
         short = {path: meta.slug(path) for path in paths}
         counts = Counter(short.values())
         return {
-            path: "-".join("".join(lazy_pinyin(meta.strip_suffix(n))).lower() for n in path)
+            path: "-".join(meta.url_safe("".join(lazy_pinyin(meta.strip_suffix(n)))) for n in path)
             if counts[slug] > 1
             else slug
             for path, slug in short.items()

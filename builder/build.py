@@ -13,65 +13,27 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from . import data, feeds, incremental, interrupts, render, report, site, theme_pages
-from .archive import Archive
-from .enrich import AnalysisCache, Corpus, add_related, analyse_archive
-from .errors import BuildError, InputError, Problem
-from .load import PLAN_SUFFIXES, Loaded, PlanFiles, parse_files, relative
-from .model import Plan
-from .progress import Progress
-from .taxonomy import TAXONOMY_FILE, load_taxonomy
+from builder.archive import Archive
+from builder.config import Paths
+from builder.enrich.analysis import AnalysisCache, Corpus, add_related, analyse_archive
+from builder.enrich.taxonomy import load_taxonomy
+from builder.errors import BuildError, InputError, Problem
+from builder.incremental.cache import PickleCache
+from builder.incremental.fingerprints import code_fingerprint, file_digest, inputs_fingerprint, parser_fingerprint
+from builder.incremental.reuse import Content, Unchanged
+from builder.incremental.sync import load_state, save_state, sync_tree
+from builder.model import Plan
+from builder.progress import Progress
+from builder.publish import interrupts
+from builder.publish.mkdocs_build import mkdocs_build
+from builder.publish.pagefind_index import pagefind_index
+from builder.publish.swap import swap_into_place
+from builder.render import exports, feed, pages, report
+from builder.sources.discover import Loaded, load_cached, orphan_sidecars, relative, source_files
+
+__all__ = ["Paths", "build_site", "generate_docs", "read_archive"]  # Paths: tests and scripts import it here
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Paths:
-    root: Path
-    sources: Path
-    config: Path
-    docs: Path  # the generated Markdown tree (a build output)
-    site: Path
-
-    def _beside_docs(self, suffix: str) -> Path:
-        """Build state kept next to the docs folder (build/docs.<suffix>), so tests can move it all."""
-        return self.docs.with_name(f"{self.docs.name}.{suffix}")
-
-    @property
-    def stage(self) -> Path:
-        """mkdocs' own output, kept between builds so unchanged pages need not be rendered again."""
-        return self._beside_docs("site-stage")
-
-    @property
-    def state(self) -> Path:
-        return self._beside_docs("state.json")
-
-    @property
-    def parse_cache(self) -> Path:
-        return self._beside_docs("parse-cache")
-
-    @property
-    def analysis_cache(self) -> Path:
-        return self._beside_docs("analysis-cache")
-
-    @property
-    def taxonomy(self) -> Path:
-        here = self.sources / TAXONOMY_FILE
-        # A folder of plans elsewhere (tests, the benchmark) still uses the project's taxonomy.
-        return here if here.exists() else self.root / "source_docs" / TAXONOMY_FILE
-
-    @classmethod
-    def under(
-        cls, root: Path, sources: Path | None = None, site_dir: Path | None = None, docs_dir: Path | None = None
-    ) -> Paths:
-        root = root.resolve()
-        return cls(
-            root,
-            (sources or root / "source_docs").resolve(),
-            root / "mkdocs.yml",
-            (docs_dir or root / "build" / "docs").resolve(),
-            (site_dir or root / "site").resolve(),
-        )
 
 
 @dataclass
@@ -81,40 +43,6 @@ class BuildResult:
     summary: str = ""
     mode: str = "full"  # full / incremental / up to date
     corpus: Corpus | None = None  # set when related items are still to be added (see read_archive)
-
-
-def orphan_sidecars(sources: Path) -> list[Problem]:
-    """Sidecars with no plan beside them: reported with every other problem."""
-    return [
-        Problem(
-            p.relative_to(sources.parent).as_posix(),
-            None,
-            "a sidecar without a plan",
-            f"name it after its plan (e.g. {p.stem}.txt beside {p.name}) or delete it",
-        )
-        for p in sorted(sources.glob("*.yml"))
-        if not p.name.startswith("_") and not any(p.with_suffix(s).exists() for s in PLAN_SUFFIXES)
-    ]
-
-
-def source_files(sources: Path) -> list[Path]:
-    if not sources.is_dir():
-        raise InputError(
-            [
-                Problem(
-                    str(sources),
-                    None,
-                    "the folder of plans does not exist",
-                    "create source_docs/ and put one plan per .txt file in it",
-                )
-            ]
-        )
-    files = sorted(
-        p
-        for p in sources.iterdir()
-        if p.is_file() and not p.name.startswith((".", "_")) and p.suffix.lower() not in (".yml", ".yaml")
-    )
-    return files
 
 
 def read_archive(
@@ -128,10 +56,10 @@ def read_archive(
     files = source_files(paths.sources)
     problems: list[Problem] = orphan_sidecars(paths.sources)
     plans: list[Plan] = []
-    cache = incremental.PickleCache(paths.parse_cache, incremental.parser_fingerprint())
+    cache = PickleCache(paths.parse_cache, parser_fingerprint())
     for path in progress.track(files, "读取与解析 read + parse"):
         try:
-            loaded = _load_cached(path, paths.root, cache)
+            loaded = load_cached(path, paths.root, cache)
         except OSError as error:  # unreadable, or gone since the folder was listed
             reason = error.strerror or str(error)
             loaded = Loaded(
@@ -182,7 +110,7 @@ def read_archive(
     corpus: Corpus | None = None
     if enrich_plans:
         with progress.step("主题与指标 enrich"):
-            salt = incremental.parser_fingerprint() + incremental.file_digest(paths.taxonomy)
+            salt = parser_fingerprint() + file_digest(paths.taxonomy)
             archive, corpus = analyse_archive(archive, taxonomy, cache=AnalysisCache(paths.analysis_cache, salt))
             if related:
                 archive, corpus = add_related(archive, corpus), None
@@ -190,24 +118,12 @@ def read_archive(
     return BuildResult(archive, warnings, report.terminal_summary(archive, warnings), corpus=corpus)
 
 
-def _load_cached(path: Path, root: Path, cache: incremental.PickleCache) -> Loaded:
-    """Read one plan and its sidecar; parse them unless the same bytes were parsed before."""
-    files = PlanFiles.read(path)
-    key = cache.key(relative(path, root), files.data, files.sidecar if files.sidecar is not None else b"\0none")
-    cached = cache.get(key)
-    if isinstance(cached, Loaded):
-        return cached
-    loaded = parse_files(files, root)
-    cache.put(key, loaded)
-    return loaded
-
-
 def generate_docs(
     archive: Archive,
     warnings: list[Problem],
-    unchanged: incremental.Unchanged | None = None,
+    unchanged: Unchanged | None = None,
     corpus: Corpus | None = None,
-) -> tuple[Archive, dict[str, incremental.Content], dict[str, str]]:
+) -> tuple[Archive, dict[str, Content], dict[str, str]]:
     """Every file of the docs folder (Markdown pages, assets, data), each reusable page's key, and
     the archive with its related items (added here when `corpus` says they are still to come).
 
@@ -227,7 +143,7 @@ def generate_docs(
                 worker.start()
             send.close()  # this side's copy: if the worker dies, recv() ends instead of waiting
             archive = add_related(archive, corpus)
-            plans = render.plan_pages(archive, unchanged)
+            plans = pages.plan_pages(archive, unchanged)
             others = _received(receive)
             worker.join()
         except BaseException:
@@ -241,13 +157,13 @@ def generate_docs(
         others = _other_files(archive, warnings, unchanged)
         if corpus is not None:
             archive = add_related(archive, corpus)
-        plans = render.plan_pages(archive, unchanged)
+        plans = pages.plan_pages(archive, unchanged)
     return archive, {**others[0], **plans.pages}, {**others[1], **plans.keys}
 
 
 PARALLEL_FROM = 3000  # items; below this a second process costs more than it saves
-_OTHERS: tuple[Archive, list[Problem], incremental.Unchanged | None] | None = None
-Files = tuple[dict[str, incremental.Content], dict[str, str]]
+_OTHERS: tuple[Archive, list[Problem], Unchanged | None] | None = None
+Files = tuple[dict[str, Content], dict[str, str]]
 
 
 def _send_other_files(send: Connection) -> None:
@@ -272,20 +188,19 @@ def _received(receive: Connection) -> Files:
 
 
 def _other_files(
-    archive: Archive, warnings: list[Problem], unchanged: incremental.Unchanged | None
-) -> tuple[dict[str, incremental.Content], dict[str, str]]:
+    archive: Archive, warnings: list[Problem], unchanged: Unchanged | None
+) -> tuple[dict[str, Content], dict[str, str]]:
     """Everything but the plan pages (none of it shows related items), and its pages' keys."""
-    rendered = render.other_pages(archive, unchanged)
-    files: dict[str, incremental.Content] = dict(rendered.pages)
-    files.update(render.static_files())
-    files["data/plans.json"] = data.plans_json(archive, theme_pages.themes_json(archive))
+    rendered = pages.other_pages(archive, unchanged)
+    files: dict[str, Content] = dict(rendered.pages)
+    files.update(pages.static_files())
+    files.update(exports.data_files(archive))
     files["report/index.md"] = report.report_markdown(archive, warnings)
-    files.update(theme_pages.theme_data_files(archive))
-    files.update(feeds.feed_files(archive))
+    files.update(feed.feed_files(archive))
     return files, rendered.keys
 
 
-def _previous_page(paths: Paths, state: dict[str, object], code: str) -> incremental.Unchanged:
+def _previous_page(paths: Paths, state: dict[str, object], code: str) -> Unchanged:
     """Whether the last build (same code) wrote a page that shows the same, still on disk."""
     keys = state.get("page_keys") if state.get("code") == code else None
 
@@ -303,9 +218,9 @@ def build_site(
     With `reuse`, a build whose inputs and code are unchanged does nothing, and one whose plans
     changed renders only the pages whose Markdown changed. site/ is only ever replaced whole.
     """
-    code = incremental.code_fingerprint(paths.root, paths.config, search)
-    inputs = incremental.inputs_fingerprint(paths.sources, [paths.taxonomy])
-    state = incremental.load_state(paths.state) if reuse else {}
+    code = code_fingerprint(paths.root, paths.config, search)
+    inputs = inputs_fingerprint(paths.sources, [paths.taxonomy])
+    state = load_state(paths.state) if reuse else {}
     same_site = state.get("site") == str(paths.site) and paths.site.is_dir()
     unchanged = state.get("code") == code and state.get("inputs") == inputs and same_site
     if unchanged and not (strict and state.get("warnings")):
@@ -318,11 +233,11 @@ def build_site(
         )
         result.corpus = None
     paths.state.unlink(missing_ok=True)  # until this build succeeds, the stage is not to be trusted
-    _, removed = incremental.sync_tree(paths.docs, files)
+    _, removed = sync_tree(paths.docs, files)
     dirty = state.get("code") == code and not removed and paths.stage.is_dir()
     result.mode = "incremental" if dirty else "full"
     with progress.step("mkdocs build"):
-        site.mkdocs_build(paths.config, paths.docs, paths.stage, dirty=dirty)
+        mkdocs_build(paths.config, paths.docs, paths.stage, dirty=dirty)
     # Named before it exists, so a signal at any moment leaves nothing the cleanup cannot find.
     site_tmp = paths.site.with_name(f".{paths.site.name}-building-{os.getpid()}")
     bundle_tmp = site_tmp.with_name(site_tmp.name + "-pagefind")
@@ -334,11 +249,11 @@ def build_site(
             copy = pool.submit(shutil.copytree, paths.stage, site_tmp)
         if search:
             with progress.step("Pagefind 索引 search index"):
-                site.pagefind_index(paths.stage, bundle_tmp)
+                pagefind_index(paths.stage, bundle_tmp)
         copy.result()  # raises if the copy failed
         if search:
             bundle_tmp.rename(site_tmp / "pagefind")
-        site.swap_into_place(site_tmp, paths.site)
+        swap_into_place(site_tmp, paths.site)
     finally:
         if copy is not None:
             concurrent.futures.wait([copy])  # never clean up while the copy is still writing
@@ -346,7 +261,7 @@ def build_site(
         for scratch in (site_tmp, bundle_tmp):
             if scratch.exists():
                 shutil.rmtree(scratch, ignore_errors=True)
-    incremental.save_state(
+    save_state(
         paths.state,
         {
             "code": code,

@@ -8,10 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from . import interrupts
-from .build import Paths, build_site, read_archive
-from .errors import ArchiveError, InputError
-from .progress import Progress
+from builder.build import Paths, build_site, read_archive
+from builder.errors import ArchiveError, InputError
+from builder.progress import Progress
+from builder.publish import interrupts
 
 
 def main(argv: list[str] | None = None) -> int:

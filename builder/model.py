@@ -19,6 +19,37 @@ class Target:
     kind: str  # count / percent / money / people / area / time / other
 
 
+ABOUT = "about"  # the item is about the theme: its title names it, or half its body does
+MENTIONS = "mentions"  # one sentence of the item names the theme in earnest
+
+
+@dataclass(frozen=True)
+class ThemeMatch:
+    """Why an item carries a theme: how strongly, and the sentence that matched."""
+
+    slug: str
+    strength: str  # ABOUT or MENTIONS
+    sentence: str
+
+
+@dataclass(frozen=True, order=True)
+class RelatedRef:
+    """An item of another plan whose wording is close to this one's."""
+
+    plan_id: str
+    anchor: str
+
+    @property
+    def key(self) -> str:
+        """ "<plan-id>#<anchor>": how related.py and the caches name an item."""
+        return f"{self.plan_id}#{self.anchor}"
+
+    @classmethod
+    def of(cls, key: str) -> RelatedRef:
+        plan_id, anchor = key.split("#", 1)
+        return cls(plan_id, anchor)
+
+
 @dataclass(frozen=True)
 class Item:
     """A numbered work item; its first sentence is its title."""
@@ -30,9 +61,13 @@ class Item:
     paragraphs: tuple[str, ...]  # the rest of the item, paragraph by paragraph
     part: str  # anchor of the innermost part holding the item ("" if none)
     line: int  # source line where the item starts
-    themes: tuple[str, ...] = ()
+    themes: tuple[ThemeMatch, ...] = ()  # in the taxonomy's order
     targets: tuple[Target, ...] = ()
-    related: tuple[str, ...] = ()  # "<plan-id>#<anchor>" of similar items elsewhere
+    related: tuple[RelatedRef, ...] = ()  # similar items of other plans, closest first
+
+    @property
+    def theme_slugs(self) -> tuple[str, ...]:
+        return tuple(m.slug for m in self.themes)
 
     @property
     def body(self) -> str:

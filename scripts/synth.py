@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from builder.meta import slug, strip_suffix  # noqa: E402
+from builder.sources.meta import slug, strip_suffix  # noqa: E402
 
 SEEDS_DIR = ROOT / "source_docs"
 TAXONOMY = "_taxonomy.yml"  # builder.taxonomy.TAXONOMY_FILE

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import interrupts
+from builder.publish import interrupts
 from tests.conftest import ROOT, SOURCES
 
 

@@ -1,4 +1,4 @@
-"""The benchmark of issue 7 keeps working: it runs at a tiny N and prints every figure (no timing is judged)."""
+"""The benchmark keeps working: it runs at a tiny N and prints every figure (no timing is judged)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from builder.load import parse_plan
+from builder.sources.plan import parse_plan
 from tests.conftest import ROOT
 
 FIGURES = (

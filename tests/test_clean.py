@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder import textutil as tu
-from builder.clean import clean
+from builder.sources import textutil as tu
+from builder.sources.clean import clean
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.data import plan_json
-from builder.load import parse_plan
+from builder.render.exports import plan_json
+from builder.sources.plan import parse_plan
 from tests.conftest import SEED_IDS, SOURCES
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import feeds
+from builder.render import exports, feed
 from tests.conftest import soup
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -22,7 +22,7 @@ def test_items_csv_has_a_bom_and_one_row_per_item(seed_site: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     data = json.loads((seed_site / "data" / "plans.json").read_text(encoding="utf-8"))
     assert len(rows) == sum(len(p["items"]) for p in data["plans"]) == 131
-    assert tuple(rows[0]) == feeds.CSV_COLUMNS
+    assert tuple(rows[0]) == exports.CSV_COLUMNS
     row = next(r for r in rows if r["plan_id"] == "2019-weihai" and r["number"] == "6")
     assert row["plan_title"] == "威海市教育局（中共威海市委教育工委）2019年工作要点"
     assert row["year"] == "2019" and row["region"] == "山东省/威海市"
@@ -55,11 +55,11 @@ def test_feed_links_are_absolute_when_site_url_is_set(monkeypatch: pytest.Monkey
 
     archive = read_archive(Paths.under(ROOT, sources=SOURCES), Progress(enabled=False)).archive
     monkeypatch.setenv("SITE_URL", "https://example.github.io/archive/")
-    files = feeds.feed_files(archive)
-    again = feeds.feed_files(archive)
+    files = {**feed.feed_files(archive), **exports.data_files(archive)}
+    again = {**feed.feed_files(archive), **exports.data_files(archive)}
     assert files == again  # deterministic
-    feed = ET.fromstring(files["feed.xml"])
-    assert feed.find(f"{ATOM}entry/{ATOM}link").get("href") == "https://example.github.io/archive/plans/2025-weihai/"
+    atom = ET.fromstring(files["feed.xml"])
+    assert atom.find(f"{ATOM}entry/{ATOM}link").get("href") == "https://example.github.io/archive/plans/2025-weihai/"
     assert "https://example.github.io/archive/plans/2019-weihai/#item-6" in bytes(files["data/items.csv"]).decode()
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.textutil import han_and_digits
+from builder.sources.textutil import han_and_digits
 from tests.conftest import SEED_IDS, SOURCES, main_content
 
 # Web-page chrome that is metadata, not policy text (the only lines allowed to be missing).

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder.errors import BuildError
-from builder.site import mkdocs_build
+from builder.publish.mkdocs_build import mkdocs_build
 from tests.conftest import ROOT
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.load import parse_plan
 from builder.model import Plan
+from builder.sources.plan import parse_plan
 from tests.conftest import build_tree, main_content
 
 TITLE = "威海市文登区教育局2021年工作要点"

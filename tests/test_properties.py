@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.errors import ArchiveError
-from builder.load import parse_plan
 from builder.model import Part, Plan
-from builder.textutil import han_and_digits
+from builder.sources.plan import parse_plan
+from builder.sources.textutil import han_and_digits
 from tests.conftest import SOURCES
 
 # Fragments: the title and every part and item line of two seeds (clean text, one per line).

@@ -11,12 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder import related as related_module
 from builder.archive import Archive
-from builder.enrich import enrich
-from builder.load import load_plan
-from builder.related import CANDIDATES, MAX_RELATED, THRESHOLD, Vectors, related
-from builder.taxonomy import TAXONOMY_FILE, load_taxonomy
+from builder.config import TAXONOMY_FILE
+from builder.enrich import related as related_module
+from builder.enrich.analysis import enrich
+from builder.enrich.related import CANDIDATES, MAX_RELATED, THRESHOLD, Vectors, related
+from builder.enrich.taxonomy import load_taxonomy
+from builder.sources.discover import load_plan
 from tests.conftest import ROOT, SEED_IDS, SOURCES, soup
 
 
@@ -96,7 +97,7 @@ def test_related_items_are_elsewhere_few_and_resolve(archive: Archive) -> None:
 def test_items_on_the_same_subject_are_related(archive: Archive) -> None:
     def related_of(plan_id: str, number: int) -> tuple[str, ...]:
         plan = next(p for p in archive.plans if p.meta.id == plan_id)
-        return plan.items[number - 1].related
+        return tuple(ref.key for ref in plan.items[number - 1].related)
 
     # 推进特殊教育优质融合发展 (2019) and 推动特殊教育优质融合发展 (2025); 师德师风 in three plans
     assert "2025-weihai#item-10" in related_of("2019-weihai", 9)

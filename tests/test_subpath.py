@@ -31,7 +31,7 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     tmp = tmp_path_factory.mktemp("subpath")
     site = tmp / "site"
     with serve(site, prefix=REPO) as url, pytest.MonkeyPatch.context() as env:
-        env.setenv("SITE_URL", url)  # mkdocs.yml: site_url: !ENV [SITE_URL, ""]; feeds.py reads it too
+        env.setenv("SITE_URL", url)  # mkdocs.yml: site_url: !ENV [SITE_URL, ""]; builder.config.site_url reads it too
         build_site(Paths.under(ROOT, sources=SOURCES, site_dir=site, docs_dir=tmp / "docs"), Progress(enabled=False))
         yield url, site
 

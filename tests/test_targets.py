@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.load import load_plan
-from builder.targets import extract_targets
+from builder.enrich.targets import extract_targets
+from builder.sources.discover import load_plan
 from tests.conftest import ROOT, SOURCES, main_content
 
 LABELS = yaml.safe_load((ROOT / "tests" / "fixtures" / "target_labels.yml").read_text(encoding="utf-8"))

@@ -10,14 +10,15 @@ import jieba
 import pytest
 import yaml
 
-from builder import heatmap
 from builder.build import Paths, read_archive
+from builder.config import TAXONOMY_FILE
+from builder.enrich.taxonomy import load_taxonomy, parse_taxonomy
+from builder.enrich.themes import ABOUT, MENTIONS, Tagger
 from builder.errors import InputError
-from builder.load import load_plan
 from builder.model import Plan
 from builder.progress import Progress
-from builder.taxonomy import TAXONOMY_FILE, load_taxonomy, parse_taxonomy
-from builder.themes import ABOUT, MENTIONS, Tagger
+from builder.render import heatmaps as heatmap
+from builder.sources.discover import load_plan
 from tests.conftest import ROOT, SOURCES, main_content, soup
 
 LABELS = yaml.safe_load((ROOT / "tests" / "fixtures" / "theme_labels.yml").read_text(encoding="utf-8"))

@@ -12,6 +12,8 @@ cannot see that page's headings); the test suite checks every link and anchor of
 
 from __future__ import annotations
 
+import importlib.metadata
+import inspect
 import logging
 import multiprocessing
 import shutil
@@ -21,7 +23,41 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from builder import config
+from builder.errors import BuildError
+
 log = logging.getLogger(__name__)
+
+WRITTEN_FOR = "1.6."  # the mkdocs releases whose build internals _patch_for_shard replaces
+# The private functions patched below and the first parameters each must take.
+_PATCHED = {
+    "_populate_page": ("page", "config", "files", "dirty"),
+    "_build_page": ("page", "config", "doc_files"),
+    "_build_theme_template": ("template_name", "env", "files", "config", "nav"),
+    "_build_extra_template": ("template_name", "files", "config", "nav"),
+}
+
+
+def check_mkdocs() -> None:
+    """Fail loudly, before forking, on a mkdocs whose internals this module was not written for."""
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.structure.files import Files
+
+    version = importlib.metadata.version("mkdocs")
+    problems = [] if version.startswith(WRITTEN_FOR) else [f"version {version}"]
+    for name, parameters in _PATCHED.items():
+        function = getattr(mkdocs_build, name, None)
+        found = tuple(inspect.signature(function).parameters)[: len(parameters)] if function else ()
+        if found != parameters:
+            problems.append(f"mkdocs.commands.build.{name}{found or ' is gone'}")
+    if not callable(getattr(Files, "copy_static_files", None)):
+        problems.append("Files.copy_static_files is gone")
+    if problems:
+        raise BuildError(
+            f"mkdocs {version} is not the mkdocs builder/publish/mkdocs_shards.py was written for "
+            f"({WRITTEN_FOR}x; found {', '.join(problems)}). Pin the mkdocs of requirements.lock, "
+            f"or set {config.MKDOCS_SHARDS}=1 to build in one process until the module is updated"
+        )
 
 
 def _patch_for_shard(index: int, count: int) -> None:
@@ -75,6 +111,7 @@ def _worker(index: int, count: int, build: Callable[[bool], None]) -> None:
 
 def build_in_shards(site_dir: Path, count: int, build: Callable[[bool], None]) -> list[int]:
     """Run build(dirty) in `count` forked processes, one shard each; return their exit codes."""
+    check_mkdocs()
     if site_dir.exists():
         shutil.rmtree(site_dir)
     site_dir.mkdir(parents=True)

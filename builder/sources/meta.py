@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from pypinyin import lazy_pinyin
 
-from .clean import Line
+from builder.sources.clean import Line
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（［]\s*(\d{4})\s*[〕\]】)）］]\s*\d{1,4}\s*号")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -134,10 +134,10 @@ def strip_suffix(name: str) -> str:
 def slug(names: tuple[str, ...] | list[str]) -> str:
     """('山东省', '威海市', '环翠区') → 'weihai-huancui' (the province is dropped below it)."""
     shown = list(names[1:]) if len(names) > 1 else list(names)
-    return "-".join(_url_safe("".join(lazy_pinyin(strip_suffix(n)))) for n in shown)
+    return "-".join(url_safe("".join(lazy_pinyin(strip_suffix(n)))) for n in shown)
 
 
-def _url_safe(text: str) -> str:
+def url_safe(text: str) -> str:
     """Lowercase ASCII letters and digits joined by hyphens: lazy_pinyin passes non-Han text through."""
     return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "x"
 

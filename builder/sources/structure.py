@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import textutil as tu
-from .clean import Line
-from .errors import Problem
-from .model import Item, Part, Unplaced
+from builder.errors import Problem
+from builder.model import Item, Part, Unplaced
+from builder.sources import textutil as tu
+from builder.sources.clean import Line
 
 _TITLE_WORDS = re.compile(r"(工作要点|工作计划|工作安排|工作思路|要点)(（[^）]*）)?$")
 _NOT_TITLE = re.compile(r"关于|通知|印发|现将|^《")

@@ -11,11 +11,10 @@ from typing import Any
 import yaml
 from pypinyin import lazy_pinyin
 
-from .errors import Problem
+from builder.errors import Problem
 
 log = logging.getLogger(__name__)
 
-TAXONOMY_FILE = "_taxonomy.yml"
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # key → what it holds; the hint of every problem quotes it.

@@ -1,65 +1,23 @@
-"""Read one plan (text + optional sidecar) from disk into a `Plan`: the reading edge of the pipeline."""
+"""Pure: the bytes of a plan and its sidecar's text → a `Plan`, or the problems that stop it."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
-from . import meta as meta_mod
-from .clean import clean
-from .errors import Problem
-from .model import Plan, PlanMeta
-from .parse import parse_structure
-from .read import decode
-from .sidecar import parse_sidecar
-
-PLAN_SUFFIXES = (".txt", ".text", ".md")
+from builder.errors import Problem
+from builder.model import Plan, PlanMeta
+from builder.sources import meta as meta_mod
+from builder.sources.clean import clean
+from builder.sources.decode import decode
+from builder.sources.sidecar import parse_sidecar
+from builder.sources.structure import parse_structure
 
 
 @dataclass(frozen=True)
 class Loaded:
     plan: Plan | None
     problems: tuple[Problem, ...]
-
-
-@dataclass(frozen=True)
-class PlanFiles:
-    """The bytes of a plan and of its sidecar (empty when there is none), as read from disk."""
-
-    path: Path
-    data: bytes
-    sidecar: bytes | None
-
-    @classmethod
-    def read(cls, path: Path) -> PlanFiles:
-        sidecar = path.with_suffix(".yml")
-        return cls(path, path.read_bytes(), sidecar.read_bytes() if sidecar.exists() else None)
-
-
-def load_plan(path: Path, root: Path) -> Loaded:
-    """Read, clean and parse one plan; never raises for bad input, returns problems instead."""
-    return parse_files(PlanFiles.read(path), root)
-
-
-def parse_files(files: PlanFiles, root: Path) -> Loaded:
-    """Parse what PlanFiles.read found (the sidecar must be UTF-8)."""
-    sidecar_path = files.path.with_suffix(".yml")
-    sidecar_text = None
-    if files.sidecar is not None:
-        try:
-            sidecar_text = files.sidecar.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            problem = Problem(
-                relative(sidecar_path, root), None, "the sidecar is not UTF-8 text", "re-save it as UTF-8"
-            )
-            return Loaded(None, (problem,))
-    return parse_plan(files.data, relative(files.path, root), sidecar_text, relative(sidecar_path, root))
-
-
-def relative(path: Path, root: Path) -> str:
-    """A path as editors see it: relative to the project when inside it."""
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def parse_plan(data: bytes, rel: str, sidecar_text: str | None = None, sidecar_rel: str = "") -> Loaded:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .archive import Archive
-from .errors import Problem
-from .render import environment
+from builder.archive import Archive
+from builder.errors import Problem
+from builder.render.pages import environment
 
 
 def _rows(archive: Archive) -> list[dict[str, object]]:
@@ -13,7 +13,7 @@ def _rows(archive: Archive) -> list[dict[str, object]]:
             "plan": plan,
             "parts": len(plan.all_parts()),
             "item_count": len(plan.items),
-            "themes": len({t for item in plan.items for t in item.themes}),
+            "themes": len({t for item in plan.items for t in item.theme_slugs}),
             "targets": sum(len(item.targets) for item in plan.items),
         }
         for plan in archive.plans

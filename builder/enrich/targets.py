@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 import re
 
-from .model import Target
-from .textutil import clause_bounds
+from builder.model import Target
+from builder.sources.textutil import clause_bounds
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import Problem
+from builder.errors import Problem
 
 # Magic numbers of files an editor may drop into source_docs/ by mistake.
 _BINARY_KINDS: tuple[tuple[bytes, str, str], ...] = (

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .archive import Archive
-from .model import Plan
-from .themes import ABOUT
+from builder.archive import Archive
+from builder.enrich.themes import ABOUT
+from builder.model import Plan
 
 
 @dataclass(frozen=True)
@@ -93,10 +93,8 @@ def strengths(archive: Archive) -> dict[tuple[str, str], Counter[str]]:
     found: dict[tuple[str, str], Counter[str]] = {}
     for plan in archive.plans:
         for item in plan.items:
-            for slug in item.themes:
-                match = archive.match(plan.meta.id, item.anchor, slug)
-                strength = match.strength if match else ABOUT
-                found.setdefault((slug, plan.meta.id), Counter())[strength] += 1
+            for match in item.themes:
+                found.setdefault((match.slug, plan.meta.id), Counter())[match.strength] += 1
     return found
 
 
@@ -149,11 +147,3 @@ def by_plan(archive: Archive, plans: Sequence[Plan], counted: dict[tuple[str, st
         for theme in archive.themes
     )
     return Heatmap(columns, rows)
-
-
-def as_data(heatmap: Heatmap) -> Any:
-    """Plain lists, for a page's reuse key."""
-    return [
-        [[c.lines, c.href, c.title] for c in heatmap.columns],
-        [[r.name, r.href, [[c.count, c.background, c.href, c.title, c.color] for c in r.cells]] for r in heatmap.rows],
-    ]

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from builder.errors import Problem
 
 # key → (expected type, description); the README's editor's guide lists the same keys.
 KEYS: dict[str, str] = {

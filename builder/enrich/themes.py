@@ -19,14 +19,14 @@ from dataclasses import dataclass
 
 import jieba
 
-from .model import Item
-from .taxonomy import Theme
-from .textutil import clause_bounds
+from builder.enrich.taxonomy import Theme
+from builder.model import Item
+from builder.sources.textutil import clause_bounds
 
 log = logging.getLogger(__name__)
 
-ABOUT = "about"
-MENTIONS = "mentions"
+from builder.model import ABOUT, MENTIONS  # noqa: E402  (the strengths a Match carries)
+
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _CLAUSE_BREAK = "，,；;。：:！？\n"
 _CLOSERS = "”’》）)」』】"

@@ -16,13 +16,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from . import related as related_mod
-from .archive import Archive
-from .incremental import PickleCache
-from .model import Item, Part, Plan, Target
-from .targets import extract_targets
-from .taxonomy import Theme
-from .themes import Match, Tagger
+from builder.archive import Archive
+from builder.enrich import related as related_mod
+from builder.enrich.targets import extract_targets
+from builder.enrich.taxonomy import Theme
+from builder.enrich.themes import Match, Tagger
+from builder.incremental.cache import PickleCache
+from builder.model import Item, Part, Plan, RelatedRef, Target, ThemeMatch
 
 log = logging.getLogger(__name__)
 
@@ -146,9 +146,9 @@ def analyse_archive(
             corpus.refs.append(f"{plan.meta.id}#{item.anchor}")
             corpus.groups.append(plan.meta.id)
             corpus.documents.append(analysis.words[item.anchor].split())
-    themes_of: dict[str, list[str]] = {}
+    themes_of: dict[str, list[ThemeMatch]] = {}
     for m in matches:
-        themes_of.setdefault(f"{m.plan_id}#{m.anchor}", []).append(m.slug)
+        themes_of.setdefault(f"{m.plan_id}#{m.anchor}", []).append(ThemeMatch(m.slug, m.strength, m.sentence))
     targets_of = {
         f"{plan.meta.id}#{anchor}": found
         for plan, analysis in zip(plans, analyses, strict=True)
@@ -162,7 +162,7 @@ def analyse_archive(
 
     themed = tuple(map_items(plan, update) for plan in plans)
     log.info("analysed %d items: %d theme matches", len(corpus.refs), len(matches))
-    return dataclasses.replace(archive, plans=themed, themes=taxonomy, matches=tuple(matches)), corpus
+    return dataclasses.replace(archive, plans=themed, themes=taxonomy), corpus
 
 
 def add_related(archive: Archive, corpus: Corpus) -> Archive:
@@ -170,7 +170,8 @@ def add_related(archive: Archive, corpus: Corpus) -> Archive:
     similar = related_mod.related(corpus.refs, corpus.groups, corpus.documents)
 
     def update(plan: Plan, item: Item) -> Item:
-        return dataclasses.replace(item, related=similar.get(f"{plan.meta.id}#{item.anchor}", ()))
+        found = similar.get(f"{plan.meta.id}#{item.anchor}", ())
+        return dataclasses.replace(item, related=tuple(RelatedRef.of(key) for key in found))
 
     return dataclasses.replace(archive, plans=tuple(map_items(plan, update) for plan in archive.plans))
 

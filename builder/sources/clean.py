@@ -9,7 +9,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from . import textutil as tu
+from builder.sources import textutil as tu
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def html_text(text: object) -> Markup:
 
 def md_code(text: object) -> Markup:
     """Inline code in Markdown: raw <code> around Markdown-escaped text (a ` cannot end the span)."""
-    return Markup("<code>" + md_text(text) + "</code>")
+    return Markup("<code>") + md_text(text) + Markup("</code>")
 
 
 def yaml_scalar(text: object) -> Markup:

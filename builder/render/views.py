@@ -1,0 +1,185 @@
+"""What each page shows, as frozen values: a template receives its view and nothing else.
+
+A page's reuse key is the digest of its view (`view_key`), so a template that starts showing a new
+field of the view can never serve a stale page: whatever the view holds is in the key. A view
+holds only what its page shows: a plan page's view holds the plan and, for each theme and related
+item it names, exactly the fields it prints of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from builder.archive import Archive, RegionNode, plans_by_year, region_tree, walk_regions
+from builder.model import Plan, PlanMeta, RelatedRef
+from builder.render.heatmaps import Heatmap
+
+
+@dataclass(frozen=True)
+class ThemeLabel:
+    """A theme as an item shows it: its name, and its words for search (hidden, indexed)."""
+
+    slug: str
+    name: str
+    search_words: str
+
+
+@dataclass(frozen=True)
+class RelatedItem:
+    """A related item as an item cites it: 2019《…》第6条 + its title, linked."""
+
+    ref: RelatedRef
+    year: int
+    plan_title: str
+    number: str
+    title: str
+
+
+class View:
+    """A page's view: a frozen dataclass whose fields are its template's variables."""
+
+    def context(self) -> dict[str, Any]:
+        """The template's variables: the view's fields, nothing else."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class PlanPageView(View):
+    plan: Plan
+    region_links: tuple[str, ...]  # relative URL of each level of plan.meta.region
+    themes: dict[str, ThemeLabel]  # the plan's themes by slug
+    related: dict[str, RelatedItem]  # the items its items cite, by RelatedRef.key
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """A plan as listing pages show it (home, region, year and theme pages): one row, one link."""
+
+    id: str
+    title: str
+    year: int
+    region: tuple[str, ...]
+    issuers: tuple[str, ...]
+    item_count: int
+
+    @classmethod
+    def of(cls, plan: Plan) -> PlanSummary:
+        m = plan.meta
+        return cls(m.id, m.title, m.year, m.region, m.issuers, len(plan.items))
+
+
+@dataclass(frozen=True)
+class HomeView(View):
+    plans: tuple[PlanSummary, ...]  # newest first
+    item_count: int
+
+
+@dataclass(frozen=True)
+class RegionLink:
+    name: str
+    slug: str
+    count: int  # plans issued at or below it
+    children: tuple[RegionLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class RegionsIndexView(View):
+    tree: tuple[RegionLink, ...]  # provinces → cities → counties
+
+
+@dataclass(frozen=True)
+class RegionPageView(View):
+    full_name: str
+    parents: tuple[RegionLink, ...]
+    children: tuple[RegionLink, ...]
+    plans: tuple[PlanSummary, ...]  # issued at exactly this level, newest first
+    descendant_plans: tuple[PlanSummary, ...]  # issued below it
+
+
+@dataclass(frozen=True)
+class YearsIndexView(View):
+    years: tuple[tuple[int, int], ...]  # (year, how many plans), newest first
+
+
+@dataclass(frozen=True)
+class YearPageView(View):
+    year: int
+    plans: tuple[PlanSummary, ...]
+    map: Heatmap  # theme × plan
+
+
+def plan_page_views(archive: Archive) -> list[PlanPageView]:
+    labels = {
+        t.slug: ThemeLabel(t.slug, t.name, " ".join(dict.fromkeys((t.name, *t.synonyms)))) for t in archive.themes
+    }
+    views = []
+    for plan in archive.plans:
+        region = plan.meta.region
+        links = tuple(f"../../regions/{archive.region_slug(region[: i + 1])}/" for i in range(len(region)))
+        themes = {m.slug: labels[m.slug] for item in plan.items for m in item.themes if m.slug in labels}
+        related = {}
+        for item in plan.items:
+            for ref in item.related:
+                found = archive.item(ref)
+                if found:
+                    other, cited = found
+                    related[ref.key] = RelatedItem(ref, other.meta.year, other.meta.title, cited.number, cited.title)
+        views.append(PlanPageView(plan, links, dict(sorted(themes.items())), related))
+    return views
+
+
+def home_view(archive: Archive) -> HomeView:
+    plans = archive.plans_newest_first()
+    return HomeView(tuple(PlanSummary.of(p) for p in plans), sum(len(p.items) for p in plans))
+
+
+def _link(node: RegionNode, depth: int = 0) -> RegionLink:
+    children = tuple(_link(c, depth - 1) for c in node.children) if depth > 0 else ()
+    return RegionLink(node.name, node.slug, node.count, children)
+
+
+def region_views(archive: Archive) -> tuple[RegionsIndexView, dict[str, RegionPageView]]:
+    """The regions index and a view per region, by slug."""
+    tree = region_tree(archive)
+    pages = {
+        node.slug: RegionPageView(
+            node.full_name,
+            tuple(_link(p) for p in parents),
+            tuple(_link(c) for c in node.children),
+            tuple(PlanSummary.of(p) for p in node.plans),
+            tuple(PlanSummary.of(p) for p in node.descendant_plans),
+        )
+        for node, parents in walk_regions(tree)
+    }
+    return RegionsIndexView(tuple(_link(n, depth=2) for n in tree)), pages
+
+
+def year_views(archive: Archive, heatmap_of: Any) -> tuple[YearsIndexView, dict[int, YearPageView]]:
+    """The years index and a view per year; `heatmap_of(plans)` draws a year's theme × plan map."""
+    years = plans_by_year(archive)
+    pages = {
+        year: YearPageView(year, tuple(PlanSummary.of(p) for p in plans), heatmap_of(plans)) for year, plans in years
+    }
+    return YearsIndexView(tuple((year, len(plans)) for year, plans in years)), pages
+
+
+def view_key(view: object) -> str:
+    """The digest of everything a view holds (the reuse key of the page rendered from it)."""
+    return hashlib.sha256(json.dumps(_plain(view), ensure_ascii=False).encode()).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """Frozen values as JSON-able lists, field by field, in a fixed order."""
+    if isinstance(value, PlanMeta):
+        return value.fingerprint  # a digest of every field (cached: the same plan meets many pages)
+    if dataclasses.is_dataclass(value):
+        return [type(value).__name__, *(_plain(getattr(value, f.name)) for f in dataclasses.fields(value))]
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return [[str(k), _plain(v)] for k, v in value.items()]
+    return value
