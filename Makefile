@@ -25,11 +25,11 @@ system-deps:  ## Debian's chromium and CJK fonts, for the browser tests
 test: $(STAMP) system-deps  ## the whole suite, parallel on 2 cores
 	$(PY) -m pytest -n 2 --dist loadgroup -q
 
-goldens: $(STAMP)  ## regenerate tests/golden/ after an intended change to the rendered Markdown (review the diff)
-	UPDATE_GOLDENS=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_goldens.py
+goldens: $(STAMP)  ## regenerate tests/render/golden/ after an intended change to the rendered Markdown (review the diff)
+	UPDATE_GOLDENS=1 $(PY) -m pytest -q -p no:cacheprovider tests/render/test_goldens.py
 
-test-fast: $(STAMP)  ## everything but the browser tests
-	$(PY) -m pytest -q -m "not browser"
+test-fast: $(STAMP)  ## unit, golden and property tests: no whole build, no browser (under 30 s)
+	$(PY) -m pytest -q -n 2 -m "not build and not browser"
 
 serve: site  ## build, then serve site/ (with search) at http://localhost:8000
 	$(PY) scripts/serve.py --port 8000 --dir site

@@ -16,6 +16,20 @@ SOURCES = ROOT / "source_docs"
 SEED_IDS = ("2020-weihai-huancui", "2021-qingdao-huangdao", "2019-weihai", "2025-weihai", "2020-wenzhou-longwan")
 
 
+# Modules whose tests build whole sites (besides any test that uses the seed_site fixture).
+_BUILDING = {"e2e", "publish"}
+_BUILDING_MODULES = {"test_escaping.py", "test_incremental.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that runs a whole build, so `make test-fast` can leave them out."""
+    for item in items:
+        path = item.path
+        building = path.parent.name in _BUILDING or path.name in _BUILDING_MODULES
+        if building or "seed_site" in getattr(item, "fixturenames", ()) or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.build)
+
+
 def build_tree(tmp: Path, files: dict[str, str | bytes], strict: bool = False) -> Path:
     """Write plans into tmp/source_docs, build the site into tmp/site, return the site folder."""
     sources = tmp / "source_docs"

@@ -11,7 +11,6 @@ import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from builder.archive import Archive
 from builder.enrich.themes import ABOUT

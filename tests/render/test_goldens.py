@@ -57,4 +57,4 @@ def test_page_matches_its_golden(rendered: dict[str, str], path: str) -> None:
                 expected.splitlines(keepends=True), rendered[path].splitlines(keepends=True), "golden", "now", n=1
             )
         )
-        pytest.fail(f"{path} differs from tests/golden/{path} (run `make goldens` if intended):\n{diff[:4000]}")
+        pytest.fail(f"{path} differs from tests/render/golden/{path} (run `make goldens` if intended):\n{diff[:4000]}")

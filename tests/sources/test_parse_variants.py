@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from builder.model import Plan
 from builder.sources.plan import parse_plan
 from tests.conftest import build_tree, main_content
@@ -70,6 +72,7 @@ def test_a_whole_plan_on_one_line() -> None:
     assert [i.title for i in plan.items] == ["第一条", "第二条", "第三条"]
 
 
+@pytest.mark.build
 def test_text_after_the_colophon_is_unplaced_shown_and_reported(tmp_path: Path) -> None:
     text = f"{TITLE}\n一、部分\n1.第一条。正文。\n文登区教育局办公室 2021年1月5日印发\n一段来历不明的文字\n"
     plan = parse(text)
