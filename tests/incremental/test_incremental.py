@@ -79,36 +79,3 @@ def test_a_rebuild_gives_the_same_bytes_as_a_clean_build(tmp_path: Path, monkeyp
     assert one == two, sorted(k for k in one.keys() | two.keys() if one.get(k) != two.get(k))[:10]
     page = (paths.site / "plans" / "2019-weihai" / "index.html").read_text(encoding="utf-8")
     assert "weihai-2019-renamed.txt" in page
-
-
-def test_related_items_overlapped_with_rendering_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    # At archive scale a forked process renders the pages without related items while the build
-    # works them out; the seeds are too few for that, so the threshold is lowered to take that path.
-    from builder import build
-
-    paths = Paths.under(ROOT, sources=SOURCES)
-    quiet = Progress(enabled=False)
-    complete = build.read_archive(paths, quiet).archive
-    partial = build.read_archive(paths, quiet, related=False)
-    assert partial.corpus is not None and partial.archive != complete
-    inline = build.generate_docs(partial.archive, partial.warnings, None, partial.corpus)
-    monkeypatch.setattr(build, "PARALLEL_FROM", 0)
-    forked = build.generate_docs(partial.archive, partial.warnings, None, partial.corpus)
-    assert inline[0] == forked[0] == complete
-    assert inline[1] == forked[1] and inline[2] == forked[2]
-    assert any("item-related" in text for path, text in forked[1].items() if path.startswith("plans/"))
-
-
-def test_a_failure_in_the_forked_renderer_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from builder import build
-    from builder.errors import BuildError
-
-    partial = build.read_archive(Paths.under(ROOT, sources=SOURCES), Progress(enabled=False), related=False)
-
-    def broken(*args: object) -> None:
-        raise ValueError("a template broke")
-
-    monkeypatch.setattr(build, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(build, "_other_files", broken)  # the forked worker inherits the patch
-    with pytest.raises(BuildError, match="ValueError: a template broke"):
-        build.generate_docs(partial.archive, partial.warnings, None, partial.corpus)

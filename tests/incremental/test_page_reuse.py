@@ -25,8 +25,8 @@ def _render(paths: Paths, previous: dict[str, str] | None) -> tuple[Files, dict[
     result = read_archive(paths, Progress(enabled=False))
     assert result.archive is not None
     unchanged = (lambda path, key: previous.get(path) == key) if previous is not None else None
-    _, reused, keys = generate_docs(result.archive, result.warnings, unchanged)
-    _, clean, _ = generate_docs(result.archive, result.warnings, None)
+    reused, keys = generate_docs(result.archive, result.warnings, unchanged)
+    clean, _ = generate_docs(result.archive, result.warnings, None)
     return reused, keys, clean
 
 

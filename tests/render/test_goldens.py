@@ -38,9 +38,9 @@ UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     tmp = tmp_path_factory.mktemp("goldens")
     paths = Paths.under(ROOT, sources=SOURCES, site_dir=tmp / "site", docs_dir=tmp / "docs")
-    result = read_archive(paths, Progress(enabled=False), related=False)
+    result = read_archive(paths, Progress(enabled=False))
     assert result.archive is not None
-    _, files, _ = generate_docs(result.archive, result.warnings, None, result.corpus)
+    files, _ = generate_docs(result.archive, result.warnings, None)
     return {path: str(files[path]) for path in PAGES}
 
 
