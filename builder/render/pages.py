@@ -37,9 +37,10 @@ def plan_pages(archive: Archive, unchanged: Unchanged | None = None) -> Pages:
     """
     plan_template = environment().get_template("plan.md.j2")
     out = Pages(unchanged)
+    keys = views.ViewKeys()
     for view in views.plan_page_views(archive):
         path = f"plans/{view.plan.meta.id}.md"
-        if not out.reused(path, views.view_key(view)):
+        if not out.reused(path, keys(view)):
             out.pages[path] = plan_template.render(view.context())
     return out
 
@@ -48,22 +49,24 @@ def other_pages(archive: Archive, unchanged: Unchanged | None = None) -> Pages:
     """The home page, region, year and theme pages (none shows related items), each from its view."""
     env = environment()
     out = Pages(unchanged)
+    keys = views.ViewKeys()
+    summary = views.summaries(archive)
 
     def render(path: str, template: str, view: views.View) -> None:
-        if not out.reused(path, views.view_key(view)):
+        if not out.reused(path, keys(view)):
             out.pages[path] = env.get_template(template).render(view.context())
 
-    render("index.md", "index.md.j2", views.home_view(archive))
-    regions_index, regions = views.region_views(archive)
+    render("index.md", "index.md.j2", views.home_view(archive, summary))
+    regions_index, regions = views.region_views(archive, summary)
     render("regions/index.md", "regions_index.md.j2", regions_index)
     for slug, region in regions.items():
         render(f"regions/{slug}.md", "region.md.j2", region)
     counted = heatmaps.strengths(archive)
-    years_index, years = views.year_views(archive, lambda plans: heatmaps.by_plan(archive, plans, counted))
+    years_index, years = views.year_views(archive, lambda plans: heatmaps.by_plan(archive, plans, counted), summary)
     render("years/index.md", "years_index.md.j2", years_index)
     for year, page in years.items():
         render(f"years/{year}.md", "year.md.j2", page)
-    themes = theme_views.theme_views(archive, heatmaps.by_year(archive, counted))
+    themes = theme_views.theme_views(archive, heatmaps.by_year(archive, counted), summary)
     render("themes/index.md", "themes_index.md.j2", themes.index)  # the nav links to it
     for slug, overview in themes.overviews.items():
         render(f"themes/{slug}.md", "theme.md.j2", overview)

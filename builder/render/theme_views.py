@@ -8,7 +8,7 @@ from typing import Any
 from builder.archive import Archive
 from builder.model import ABOUT, Target
 from builder.render.heatmaps import Heatmap
-from builder.render.views import PlanSummary, View
+from builder.render.views import PlanSummary, Summarise, View
 
 
 @dataclass(frozen=True)
@@ -86,14 +86,14 @@ class ThemeViews:
     years: dict[tuple[str, int], ThemeYearPageView]  # by (theme slug, year)
 
 
-def _entries(archive: Archive) -> dict[str, list[ThemeEntry]]:
+def _entries(archive: Archive, summary: Summarise) -> dict[str, list[ThemeEntry]]:
     """Per theme slug, every item carrying the theme, newest plan first, in item order."""
     found: dict[str, list[ThemeEntry]] = {t.slug: [] for t in archive.themes}
     for plan in archive.plans_newest_first():
-        summary = PlanSummary.of(plan)
+        shown = summary(plan)
         for item in plan.items:
             for m in item.themes:
-                entry = ThemeEntry(summary, item.number, item.anchor, item.title, m.strength, m.sentence, item.targets)
+                entry = ThemeEntry(shown, item.number, item.anchor, item.title, m.strength, m.sentence, item.targets)
                 found.setdefault(m.slug, []).append(entry)
     return found
 
@@ -113,22 +113,22 @@ def _about(entries: list[ThemeEntry]) -> int:
     return sum(e.strength == ABOUT for e in entries)
 
 
-def theme_views(archive: Archive, themes_by_year: Heatmap) -> ThemeViews:
-    found_by_slug = _entries(archive)
+def theme_views(archive: Archive, themes_by_year: Heatmap, summary: Summarise) -> ThemeViews:
+    found_by_slug = _entries(archive, summary)
     index = ThemesIndexView(
         themes_by_year, tuple((ThemeSummary.of(t), len(found_by_slug[t.slug])) for t in archive.themes)
     )
     overviews: dict[str, ThemePageView] = {}
     years: dict[tuple[str, int], ThemeYearPageView] = {}
     for theme in archive.themes:
-        summary = ThemeSummary.of(theme)
+        label = ThemeSummary.of(theme)
         found = found_by_slug[theme.slug]
         rows = []
         for year, groups in _by_year(found):
             shown = [e for g in groups for e in g.entries]
             rows.append(YearSummary(year, len(shown), _about(shown), len(groups)))
             targets = tuple((e, t) for e in shown for t in e.targets)
-            years[(theme.slug, year)] = ThemeYearPageView(summary, year, groups, len(shown), _about(shown), targets)
+            years[(theme.slug, year)] = ThemeYearPageView(label, year, groups, len(shown), _about(shown), targets)
         plan_count = len({e.plan.id for e in found})
-        overviews[theme.slug] = ThemePageView(summary, tuple(rows), len(found), _about(found), plan_count)
+        overviews[theme.slug] = ThemePageView(label, tuple(rows), len(found), _about(found), plan_count)
     return ThemeViews(index, overviews, years)

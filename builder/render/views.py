@@ -1,6 +1,6 @@
 """What each page shows, as frozen values: a template receives its view and nothing else.
 
-A page's reuse key is the digest of its view (`view_key`), so a template that starts showing a new
+A page's reuse key is the digest of its view (`ViewKeys`), so a template that starts showing a new
 field of the view can never serve a stale page: whatever the view holds is in the key. A view
 holds only what its page shows: a plan page's view holds the plan and, for each theme and related
 item it names, exactly the fields it prints of them.
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from builder.archive import Archive, RegionNode, plans_by_year, region_tree, walk_regions
-from builder.model import Plan, PlanMeta, RelatedRef
+from builder.model import Plan, RelatedRef
 from builder.render.heatmaps import Heatmap
 
 
@@ -132,9 +132,18 @@ def plan_page_views(archive: Archive) -> list[PlanPageView]:
     return views
 
 
-def home_view(archive: Archive) -> HomeView:
+Summarise = Callable[[Plan], PlanSummary]
+
+
+def summaries(archive: Archive) -> Summarise:
+    """Each plan's summary, made once: region, year and theme pages share them (and their keys)."""
+    by_id = {plan.meta.id: PlanSummary.of(plan) for plan in archive.plans}
+    return lambda plan: by_id[plan.meta.id]
+
+
+def home_view(archive: Archive, summary: Summarise) -> HomeView:
     plans = archive.plans_newest_first()
-    return HomeView(tuple(PlanSummary.of(p) for p in plans), sum(len(p.items) for p in plans))
+    return HomeView(tuple(summary(p) for p in plans), sum(len(p.items) for p in plans))
 
 
 def _link(node: RegionNode, depth: int = 0) -> RegionLink:
@@ -142,7 +151,7 @@ def _link(node: RegionNode, depth: int = 0) -> RegionLink:
     return RegionLink(node.name, node.slug, node.count, children)
 
 
-def region_views(archive: Archive) -> tuple[RegionsIndexView, dict[str, RegionPageView]]:
+def region_views(archive: Archive, summary: Summarise) -> tuple[RegionsIndexView, dict[str, RegionPageView]]:
     """The regions index and a view per region, by slug."""
     tree = region_tree(archive)
     pages = {
@@ -150,36 +159,46 @@ def region_views(archive: Archive) -> tuple[RegionsIndexView, dict[str, RegionPa
             node.full_name,
             tuple(_link(p) for p in parents),
             tuple(_link(c) for c in node.children),
-            tuple(PlanSummary.of(p) for p in node.plans),
-            tuple(PlanSummary.of(p) for p in node.descendant_plans),
+            tuple(summary(p) for p in node.plans),
+            tuple(summary(p) for p in node.descendant_plans),
         )
         for node, parents in walk_regions(tree)
     }
     return RegionsIndexView(tuple(_link(n, depth=2) for n in tree)), pages
 
 
-def year_views(archive: Archive, heatmap_of: Any) -> tuple[YearsIndexView, dict[int, YearPageView]]:
+def year_views(archive: Archive, heatmap_of: Any, summary: Summarise) -> tuple[YearsIndexView, dict[int, YearPageView]]:
     """The years index and a view per year; `heatmap_of(plans)` draws a year's theme × plan map."""
     years = plans_by_year(archive)
-    pages = {
-        year: YearPageView(year, tuple(PlanSummary.of(p) for p in plans), heatmap_of(plans)) for year, plans in years
-    }
+    pages = {year: YearPageView(year, tuple(summary(p) for p in plans), heatmap_of(plans)) for year, plans in years}
     return YearsIndexView(tuple((year, len(plans)) for year, plans in years)), pages
 
 
+class ViewKeys:
+    """Reuse keys of views: the digest of everything a view holds.
+
+    A view is frozen dataclasses, tuples, dicts, strings and numbers all the way down, so its
+    `repr` spells out every field in a fixed order: its digest is the key. One value is spelt
+    shorter: a Plan stands for its parse by `meta.fingerprint` (the same code reading the same
+    bytes gives the same parse, and a change of code means a clean build) plus what enrichment
+    sets on its items (themes, targets, related items).
+    """
+
+    def __call__(self, view: object) -> str:
+        if isinstance(view, PlanPageView):
+            fields = [getattr(view, f.name) for f in dataclasses.fields(view) if f.name != "plan"]
+            text = repr((plan_digest(view.plan), fields))
+        else:
+            text = repr(view)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def plan_digest(plan: Plan) -> str:
+    """A plan's parse and its enrichment, as a digest (see ViewKeys)."""
+    enriched = [(item.anchor, item.themes, item.targets, item.related) for item in plan.items]
+    return hashlib.sha256(repr((plan.meta.fingerprint, enriched)).encode()).hexdigest()
+
+
 def view_key(view: object) -> str:
-    """The digest of everything a view holds (the reuse key of the page rendered from it)."""
-    return hashlib.sha256(json.dumps(_plain(view), ensure_ascii=False).encode()).hexdigest()
-
-
-def _plain(value: Any) -> Any:
-    """Frozen values as JSON-able lists, field by field, in a fixed order."""
-    if isinstance(value, PlanMeta):
-        return value.fingerprint  # a digest of every field (cached: the same plan meets many pages)
-    if dataclasses.is_dataclass(value):
-        return [type(value).__name__, *(_plain(getattr(value, f.name)) for f in dataclasses.fields(value))]
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return [[str(k), _plain(v)] for k, v in value.items()]
-    return value
+    """The reuse key of one view (tests; a build keeps one ViewKeys for all its pages)."""
+    return ViewKeys()(view)
