@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.archive import Archive
-from builder.config import Paths
+from builder.config import ROOT, Paths
 from builder.enrich.analysis import AnalysisCache, add_related, analyse_archive
 from builder.enrich.taxonomy import load_taxonomy
 from builder.errors import InputError, Problem
 from builder.incremental.cache import PickleCache
 from builder.incremental.fingerprints import code_fingerprint, file_digest, inputs_fingerprint, parser_fingerprint
-from builder.incremental.reuse import Content, Unchanged
+from builder.incremental.reuse import Content, Pages, Unchanged
 from builder.incremental.sync import load_state, save_state, sync_tree
 from builder.model import Plan
 from builder.progress import Progress
@@ -26,7 +26,8 @@ from builder.publish.mkdocs_build import mkdocs_build
 from builder.publish.pagefind_index import pagefind_index
 from builder.publish.swap import swap_into_place
 from builder.render import exports, feed, pages, report
-from builder.sources.discover import Loaded, load_cached, orphan_sidecars, relative, source_files
+from builder.sources import originals
+from builder.sources.discover import Loaded, find_sources, load_cached, relative
 
 __all__ = ["Paths", "build_site", "generate_docs", "read_archive"]  # Paths: tests and scripts import it here
 
@@ -43,20 +44,19 @@ class BuildResult:
 
 def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_plans: bool = True) -> BuildResult:
     """Read and check every plan, then enrich the archive; raise InputError with every problem at once."""
-    files = source_files(paths.sources)
-    problems: list[Problem] = orphan_sidecars(paths.sources)
+    files, problems = find_sources(paths.sources)
     plans: list[Plan] = []
     cache = PickleCache(paths.parse_cache, parser_fingerprint())
-    for path in progress.track(files, "读取与解析 read + parse"):
+    for source in progress.track(files, "读取与解析 read + parse"):
         try:
-            loaded = load_cached(path, paths.root, cache)
+            loaded = load_cached(source, paths.root, cache)
         except OSError as error:  # unreadable, or gone since the folder was listed
             reason = error.strerror or str(error)
             loaded = Loaded(
                 None,
                 (
                     Problem(
-                        relative(path, paths.root),
+                        relative(Path(error.filename or source.text), paths.root),
                         None,
                         f"cannot read the file ({reason})",
                         "check that the file exists and that you may read it",
@@ -107,21 +107,22 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
 
 
 def generate_docs(
-    archive: Archive, warnings: list[Problem], unchanged: Unchanged | None = None
+    archive: Archive, warnings: list[Problem], unchanged: Unchanged | None = None, root: Path = ROOT
 ) -> tuple[dict[str, Content], dict[str, str]]:
-    """Every file of the docs folder (Markdown pages, assets, data) and each reusable page's key.
+    """Every file of the docs folder (Markdown pages, assets, data, originals) and each reusable
+    page's key. Originals are read from `root`, the folder plans' source paths are relative to.
 
     (Rendering the other pages in a forked process while this one rendered the plan pages was
     measured at 1,000 plans: it saved 5 % of a full build, median of three interleaved pairs,
     against the 10 % that would pay for a second process; so one process renders everything.)
     """
-    others, keys = _other_files(archive, warnings, unchanged)
+    others, keys = _other_files(archive, warnings, unchanged, root)
     plans = pages.plan_pages(archive, unchanged)
     return {**others, **plans.pages}, {**keys, **plans.keys}
 
 
 def _other_files(
-    archive: Archive, warnings: list[Problem], unchanged: Unchanged | None
+    archive: Archive, warnings: list[Problem], unchanged: Unchanged | None, root: Path
 ) -> tuple[dict[str, Content], dict[str, str]]:
     """Everything but the plan pages (none of it shows related items), and its pages' keys."""
     rendered = pages.other_pages(archive, unchanged)
@@ -130,7 +131,23 @@ def _other_files(
     files.update(exports.data_files(archive))
     files["report/index.md"] = report.report_markdown(archive, warnings)
     files.update(feed.feed_files(archive))
-    return files, rendered.keys
+    published = _originals(archive, unchanged, root)
+    files.update(published.pages)
+    return files, {**rendered.keys, **published.keys}
+
+
+def _originals(archive: Archive, unchanged: Unchanged | None, root: Path) -> Pages:
+    """Each plan's original as the site publishes it, beside its page; read and made safe only
+    when it changed (its key is the digest of the original's bytes)."""
+    out = Pages(unchanged)
+    for plan in archive.plans:
+        meta = plan.meta
+        url = exports.original_url(meta)
+        if url and meta.original and not out.reused(url, meta.original_digest):
+            path = Path(meta.original)
+            source = path if path.is_absolute() else root / path
+            out.pages[url] = originals.published(source.read_bytes(), path.suffix, meta.original).data
+    return out
 
 
 def _previous_page(paths: Paths, state: dict[str, object], code: str) -> Unchanged:
@@ -161,7 +178,9 @@ def build_site(
     result = read_archive(paths, progress, strict)
     assert result.archive is not None
     with progress.step("生成页面 render"):
-        files, page_keys = generate_docs(result.archive, result.warnings, _previous_page(paths, state, code))
+        files, page_keys = generate_docs(
+            result.archive, result.warnings, _previous_page(paths, state, code), paths.root
+        )
     paths.state.unlink(missing_ok=True)  # until this build succeeds, the stage is not to be trusted
     _, removed = sync_tree(paths.docs, files)
     dirty = state.get("code") == code and not removed and paths.stage.is_dir()

@@ -126,6 +126,11 @@ class PlanMeta:
     title_note: str | None = None  # e.g. （印发稿）
     web: tuple[tuple[str, str], ...] = ()  # fields scraped from a web page's header
     digest: str = ""  # sha256 of the source's bytes and its sidecar's: what the plan was read from
+    source_url: str | None = None  # the bureau's own page for the plan (sidecar, or the saved page's address)
+    original: str | None = None  # the original file published beside the text (.html …), as source_docs/…
+    original_kind: str | None = None  # html / pdf / docx / doc / wps
+    original_size: int = 0  # bytes of the original as published (a web page after making it safe)
+    original_digest: str = ""  # sha256 of the original's bytes
 
     @functools.cached_property
     def fingerprint(self) -> str:

@@ -358,26 +358,30 @@ class Run:
     figures: dict[str, Any] = field(default_factory=dict)
 
 
-def build_in(work: Path, n: int, random_seed: int) -> tuple[list[synth.SynthPlan], dict[str, Any], float]:
+def build_in(
+    work: Path, n: int, random_seed: int, originals: bool = False
+) -> tuple[list[synth.SynthPlan], dict[str, Any], float]:
     sources = work / "source_docs"
     if sources.exists():
         shutil.rmtree(sources)
-    plans = synth.generate(n, sources, random_seed)
+    plans = synth.generate(n, sources, random_seed, originals=originals)
     stats, wall = in_child("--child-build", str(sources), str(work / "site"), str(work / "docs"))
     return plans, stats, wall
 
 
-def run(n: int, work: Path, browser: bool, random_seed: int, baseline: bool) -> Run:
+def run(n: int, work: Path, browser: bool, random_seed: int, baseline: bool, originals: bool = True) -> Run:
     """Generate, build, measure; returns the figures (also printed as they come)."""
     out = Run(n, work)
     f = out.figures
     f["load_start"] = os.getloadavg()
     started = time.perf_counter()
-    plans, full, full_wall = build_in(work, n, random_seed)
+    plans, full, full_wall = build_in(work, n, random_seed, originals)
     f["generate"] = time.perf_counter() - started - full_wall  # build_in generates, then builds
     f["plans"], f["full"], f["full_wall"] = plans, full, full_wall
     f["pure"] = pure_stages(work / "source_docs")
     f["site_bytes"] = tree_bytes(work / "site")
+    published = [p for p in (work / "site" / "plans").glob("*/*") if p.is_file() and p.name != "index.html"]
+    f["originals_bytes"] = (sum(p.stat().st_size for p in published), len(published))
     f["docs_bytes"] = tree_bytes(work / "docs")
     f["pagefind_bytes"] = tree_bytes(work / "site" / "pagefind")
     f["median_page"] = median_plan_page(work / "site")
@@ -494,7 +498,12 @@ def report(r: Run) -> str:
     median, pages = f["median_page"]
     lines += [
         "Sizes",
-        _row("site total", f"{site_bytes:,} B", f"{site_files:,} files ({_mb(site_bytes)})"),
+        _row("site total", f"{site_bytes:,} B", f"{site_files:,} files ({_mb(site_bytes)}; GitHub Pages allows 1 GB)"),
+        _row(
+            "published originals (in the total)",
+            f"{f['originals_bytes'][0]:,} B",
+            f"{f['originals_bytes'][1]:,} saved web pages ({_mb(f['originals_bytes'][0])})",
+        ),
         _row("generated Markdown (docs folder)", f"{docs_bytes:,} B", f"{docs_files:,} files"),
         _row("median plan page HTML", f"{median:,} B", f"of {pages:,} plan pages"),
     ]
@@ -566,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plans", type=int, default=1000, help="how many synthetic plans (default 1000)")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium first-search measurement")
     parser.add_argument("--no-baseline", action="store_true", help=f"skip the N = {BASELINE_N} page-size baseline")
+    parser.add_argument("--no-originals", action="store_true", help="plans as .txt only, no saved web page beside each")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     parser.add_argument("--seed", type=int, default=2024, help="the generator's random seed")
     parser.add_argument("--child-build", nargs=3, type=Path, help=argparse.SUPPRESS)
@@ -585,7 +595,12 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work / old, ignore_errors=True)
     try:
         result = run(
-            args.plans, work, browser=not args.no_browser, random_seed=args.seed, baseline=not args.no_baseline
+            args.plans,
+            work,
+            browser=not args.no_browser,
+            random_seed=args.seed,
+            baseline=not args.no_baseline,
+            originals=not args.no_originals,
         )
         print(report(result), flush=True)
     finally:

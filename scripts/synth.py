@@ -141,6 +141,15 @@ def derive(seed: Seed, text: str, region: Region, year: int) -> tuple[str, tuple
     return swap(text), tuple(swap(i) for i in seed.issuers)
 
 
+def web_page(text: str) -> bytes:
+    """The plan as a government site would show it (header table, #zoom, chrome), UTF-8."""
+    import make_web_fixtures as pages  # beside this script
+
+    fields, body = pages.split_seed(text)
+    article = f'<div id="zoom"><div class="TRS_Editor">\n{pages.paragraphs(body)}\n</div></div>'
+    return pages.chrome_page(pages.title_of(body), pages.header_table(fields), article).encode("utf-8")
+
+
 def sidecar(plan: SynthPlan) -> str:
     """YAML for the sidecar; names are plain CJK, so no quoting is needed."""
     return (
@@ -148,8 +157,14 @@ def sidecar(plan: SynthPlan) -> str:
     )
 
 
-def generate(n: int, out: Path, random_seed: int = 2024, seeds_dir: Path = SEEDS_DIR) -> list[SynthPlan]:
-    """Write n synthetic plans (.txt + .yml) into out (created if need be); return what was written."""
+def generate(
+    n: int, out: Path, random_seed: int = 2024, seeds_dir: Path = SEEDS_DIR, originals: bool = False
+) -> list[SynthPlan]:
+    """Write n synthetic plans (.txt + .yml) into out (created if need be); return what was written.
+
+    With `originals`, each plan also gets the saved web page it came from (`<id>.html`, a page of
+    the TRS template of scripts/make_web_fixtures.py): the site publishes it beside the plan.
+    """
     rng = random.Random(random_seed)
     cities, counties = divisions()
     slots = {False: _slots(cities, rng), True: _slots(counties, rng)}
@@ -173,6 +188,8 @@ def generate(n: int, out: Path, random_seed: int = 2024, seeds_dir: Path = SEEDS
         plan = SynthPlan(plan_id, names, year, issuers, seed.file)
         (out / f"{plan_id}.txt").write_bytes(text.encode("utf-8"))
         (out / f"{plan_id}.yml").write_text(sidecar(plan), encoding="utf-8")
+        if originals:
+            (out / f"{plan_id}.html").write_bytes(web_page(text))
         used_ids.add(plan_id)
         plans.append(plan)
     return plans

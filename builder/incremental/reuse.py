@@ -26,7 +26,7 @@ class Pages:
     """
 
     unchanged: Unchanged | None = None
-    pages: dict[str, str | Kept] = field(default_factory=dict)
+    pages: dict[str, Content] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
 
     def reused(self, path: str, key: str) -> bool:

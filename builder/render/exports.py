@@ -13,12 +13,20 @@ from typing import Any
 
 from builder import config
 from builder.archive import Archive
-from builder.model import Item, Part, Plan, Target
+from builder.model import Item, Part, Plan, PlanMeta, Target
 from builder.render.escape import csv_row
 
 
 def plan_url(plan: Plan) -> str:
     return f"plans/{plan.meta.id}/"
+
+
+def original_url(meta: PlanMeta) -> str | None:
+    """Where the site publishes a plan's original (relative to the site root), if it has one."""
+    if not meta.original:
+        return None
+    suffix = ".html" if meta.original_kind == "html" else "." + meta.original.rsplit(".", 1)[-1].lower()
+    return f"plans/{meta.id}/{meta.id}{suffix}"
 
 
 def item_json(plan: Plan, item: Item) -> dict[str, Any]:
@@ -70,6 +78,8 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "closing": "\n".join(plan.closing),
         "title_note": m.title_note,
         "shape": m.shape,
+        "source_url": m.source_url,
+        "original": original_url(m),
     }
 
 

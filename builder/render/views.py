@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from builder.archive import Archive, RegionNode, plans_by_year, region_tree, walk_regions
-from builder.model import Plan, RelatedRef
+from builder.model import Plan, PlanMeta, RelatedRef
+from builder.render.exports import original_url
 from builder.render.heatmaps import Heatmap
+from builder.sources.originals import KINDS
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,21 @@ class View:
 
 
 @dataclass(frozen=True)
+class OriginalLink:
+    """The original published beside the plan: 原文：网页（22 KB）."""
+
+    href: str  # relative to the plan's page
+    label: str  # 网页, PDF, Word 文档 …
+    size: str  # 22 KB
+
+
+@dataclass(frozen=True)
 class PlanPageView(View):
     plan: Plan
     region_links: tuple[str, ...]  # relative URL of each level of plan.meta.region
     themes: dict[str, ThemeLabel]  # the plan's themes by slug
     related: dict[str, RelatedItem]  # the items its items cite, by RelatedRef.key
+    original: OriginalLink | None
 
 
 @dataclass(frozen=True)
@@ -128,8 +140,25 @@ def plan_page_views(archive: Archive) -> list[PlanPageView]:
                 if found:
                     other, cited = found
                     related[ref.key] = RelatedItem(ref, other.meta.year, other.meta.title, cited.number, cited.title)
-        views.append(PlanPageView(plan, links, dict(sorted(themes.items())), related))
+        views.append(PlanPageView(plan, links, dict(sorted(themes.items())), related, _original_link(plan.meta)))
     return views
+
+
+def _original_link(meta: PlanMeta) -> OriginalLink | None:
+    url = original_url(meta)
+    if url is None or meta.original_kind is None:
+        return None
+    label = next((label for kind, label in KINDS.values() if kind == meta.original_kind), meta.original_kind)
+    return OriginalLink(url.rsplit("/", 1)[-1], label, size_text(meta.original_size))
+
+
+def size_text(size: int) -> str:
+    """1,234 B → 1.2 KB; sizes as people read them."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 Summarise = Callable[[Plan], PlanSummary]

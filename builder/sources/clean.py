@@ -39,12 +39,19 @@ _PAGE_NUMBER = re.compile(r"^([-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d+\s*
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
-def clean(text: str) -> Cleaned:
-    """Detect the shape, drop debris and chrome, unwrap, and normalise spacing and punctuation."""
+def clean(text: str, web_page: bool = False, source_lines: tuple[int, ...] | None = None) -> Cleaned:
+    """Detect the shape, drop debris and chrome, unwrap, and normalise spacing and punctuation.
+
+    `web_page`: the text is a web page's body (chrome such as 【打印本页】 may sit anywhere in it);
+    `source_lines` gives the file's line of each text line when they differ (a web page's text
+    comes from its HTML's lines).
+    """
     had_bookmarks = bool(_BOOKMARK.search(text))
     text = _BOOKMARK.sub("", text)
     text = _ZERO_WIDTH.sub("", text)
-    raw = [(tu.normalise_spaces(line), n) for n, line in enumerate(text.split("\n"), start=1)]
+    split = text.split("\n")
+    numbers = source_lines if source_lines and len(source_lines) == len(split) else range(1, len(split) + 1)
+    raw = [(tu.normalise_spaces(line), n) for line, n in zip(split, numbers, strict=True)]
     shape = _detect_shape(raw, had_bookmarks)
     web: list[tuple[str, str]] = []
     lines: list[Line] = []
@@ -53,7 +60,7 @@ def clean(text: str) -> Cleaned:
         if not stripped or _PAGE_NUMBER.match(stripped):
             lines.append(Line("", n))
             continue
-        if shape == "web" and _is_web_chrome(stripped, web):
+        if (web_page or shape == "web") and _is_web_chrome(stripped, web):
             continue
         lines.append(Line(stripped, n))
     if shape == "pdf":

@@ -24,11 +24,16 @@ _BINARY_KINDS: tuple[tuple[bytes, str, str], ...] = (
 )
 
 
+def sniff(data: bytes) -> tuple[str, str] | None:
+    """(what the file is, what to do) when its first bytes say it is not text."""
+    return next(((kind, hint) for magic, kind, hint in _BINARY_KINDS if data.startswith(magic)), None)
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Return the text with LF line ends, or None and the problems that stop it."""
-    for magic, kind, hint in _BINARY_KINDS:
-        if data.startswith(magic):
-            return None, [Problem(path, None, f"this is {kind}, not a text file", hint)]
+    if found := sniff(data):
+        kind, hint = found
+        return None, [Problem(path, None, f"this is {kind}, not a text file", hint)]
     if b"\x00" in data[:4096]:
         return None, [
             Problem(

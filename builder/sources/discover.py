@@ -1,49 +1,88 @@
-"""The reading edge of the pipeline: which files are plans, and their bytes and sidecars' bytes."""
+"""The reading edge of the pipeline: which files make which plan, and their bytes.
+
+A plan is the files of one stem in source_docs/: its text (`<stem>.txt`) or an original a reader
+understands (`<stem>.html`), an optional original published beside a hand-made text
+(`<stem>.txt` + `<stem>.html`, `.pdf`, `.docx` …), and an optional sidecar (`<stem>.yml`).
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import InputError, Problem
 from builder.incremental.cache import PickleCache
-from builder.sources.plan import Loaded, parse_plan
+from builder.sources.decode import sniff
+from builder.sources.originals import KINDS as ORIGINAL_KINDS
+from builder.sources.plan import Loaded, OriginalFile, parse_plan
+from builder.sources.readers import TEXT_SUFFIXES, reader_for
 
-PLAN_SUFFIXES = (".txt", ".text", ".md")
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+READABLE = ", ".join(s for s in (*TEXT_SUFFIXES, ".html", ".htm"))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One plan's files: where its text is read from, and the original published beside it."""
+
+    text: Path
+    original: Path | None = None
+
+    @property
+    def sidecar(self) -> Path:
+        return self.text.with_suffix(".yml")
 
 
 @dataclass(frozen=True)
 class PlanFiles:
-    """The bytes of a plan and of its sidecar (empty when there is none), as read from disk."""
+    """The bytes of a plan's files, as read from disk."""
 
-    path: Path
+    source: Source
     data: bytes
     sidecar: bytes | None
+    original: bytes | None
 
     @classmethod
-    def read(cls, path: Path) -> PlanFiles:
-        sidecar = path.with_suffix(".yml")
-        return cls(path, path.read_bytes(), sidecar.read_bytes() if sidecar.exists() else None)
+    def read(cls, source: Source) -> PlanFiles:
+        sidecar = source.sidecar
+        original = None
+        if source.original is not None and source.original != source.text:
+            original = source.original.read_bytes()
+        return cls(source, source.text.read_bytes(), sidecar.read_bytes() if sidecar.exists() else None, original)
+
+    def cache_parts(self) -> tuple[bytes, ...]:
+        none = b"\0none"
+        return (self.data, self.sidecar if self.sidecar is not None else none, self.original or none)
 
 
 def load_plan(path: Path, root: Path) -> Loaded:
-    """Read, clean and parse one plan; never raises for bad input, returns problems instead."""
-    return parse_files(PlanFiles.read(path), root)
+    """Read, clean and parse the plan whose text is at `path` (tests and tools)."""
+    return parse_files(PlanFiles.read(Source(path, path if path.suffix.lower() in ORIGINAL_KINDS else None)), root)
 
 
 def parse_files(files: PlanFiles, root: Path) -> Loaded:
     """Parse what PlanFiles.read found (the sidecar must be UTF-8)."""
-    sidecar_path = files.path.with_suffix(".yml")
+    source = files.source
     sidecar_text = None
     if files.sidecar is not None:
         try:
             sidecar_text = files.sidecar.decode("utf-8-sig")
         except UnicodeDecodeError:
             problem = Problem(
-                relative(sidecar_path, root), None, "the sidecar is not UTF-8 text", "re-save it as UTF-8"
+                relative(source.sidecar, root), None, "the sidecar is not UTF-8 text", "re-save it as UTF-8"
             )
             return Loaded(None, (problem,))
-    return parse_plan(files.data, relative(files.path, root), sidecar_text, relative(sidecar_path, root))
+    reader = reader_for(source.text.suffix)
+    assert reader is not None, source.text  # find_sources only lists files a reader reads
+    original = None
+    if source.original is not None:
+        data = files.data if source.original == source.text else files.original
+        assert data is not None
+        original = OriginalFile(relative(source.original, root), source.original.suffix.lower(), data)
+    return parse_plan(
+        files.data, relative(source.text, root), sidecar_text, relative(source.sidecar, root), reader, original
+    )
 
 
 def relative(path: Path, root: Path) -> str:
@@ -51,21 +90,8 @@ def relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def orphan_sidecars(sources: Path) -> list[Problem]:
-    """Sidecars with no plan beside them: reported with every other problem."""
-    return [
-        Problem(
-            p.relative_to(sources.parent).as_posix(),
-            None,
-            "a sidecar without a plan",
-            f"name it after its plan (e.g. {p.stem}.txt beside {p.name}) or delete it",
-        )
-        for p in sorted(sources.glob("*.yml"))
-        if not p.name.startswith("_") and not any(p.with_suffix(s).exists() for s in PLAN_SUFFIXES)
-    ]
-
-
-def source_files(sources: Path) -> list[Path]:
+def find_sources(sources: Path) -> tuple[list[Source], list[Problem]]:
+    """Every plan in the folder, and every problem with its files (all of them, at once)."""
     if not sources.is_dir():
         raise InputError(
             [
@@ -73,22 +99,89 @@ def source_files(sources: Path) -> list[Path]:
                     str(sources),
                     None,
                     "the folder of plans does not exist",
-                    "create source_docs/ and put one plan per .txt file in it",
+                    "create source_docs/ and put one plan per file in it (.txt or a saved web page)",
                 )
             ]
         )
-    files = sorted(
-        p
-        for p in sources.iterdir()
-        if p.is_file() and not p.name.startswith((".", "_")) and p.suffix.lower() not in (".yml", ".yaml")
+    by_stem: dict[str, list[Path]] = defaultdict(list)
+    sidecars: list[Path] = []
+    for path in sorted(sources.iterdir()):
+        if not path.is_file() or path.name.startswith((".", "_")):
+            continue
+        (sidecars if path.suffix.lower() in SIDECAR_SUFFIXES else by_stem[path.stem]).append(path)
+    found: list[Source] = []
+    problems: list[Problem] = []
+    rel = lambda p: p.relative_to(sources.parent).as_posix()  # noqa: E731
+    for _, files in sorted(by_stem.items()):
+        texts = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES]
+        originals = [p for p in files if p.suffix.lower() in ORIGINAL_KINDS]
+        for other in sorted(set(files) - set(texts) - set(originals)):
+            problems.append(_unreadable(other, rel(other)))
+        if len(texts) > 1 or len(originals) > 1:
+            same = texts if len(texts) > 1 else originals
+            problems.append(
+                Problem(
+                    rel(same[1]),
+                    None,
+                    f"{' and '.join(p.name for p in same)} are two {'texts' if same is texts else 'originals'} "
+                    "of one plan",
+                    "keep one of them, or rename one if they are two plans",
+                )
+            )
+            continue
+        original = originals[0] if originals else None
+        if texts:
+            found.append(Source(texts[0], original))
+        elif original is not None and reader_for(original.suffix):
+            found.append(Source(original, original))
+        elif original is not None:
+            problems.append(_unreadable(original, rel(original)))
+    plans_stems = {s.text.stem for s in found} | {s.original.stem for s in found if s.original}
+    for sidecar in sidecars:
+        if sidecar.stem not in plans_stems and sidecar.stem in by_stem:
+            continue  # its plan has a problem of its own, reported above
+        if sidecar.stem not in plans_stems:
+            problems.append(
+                Problem(
+                    rel(sidecar),
+                    None,
+                    "a sidecar without a plan",
+                    f"name it after its plan (e.g. {sidecar.stem}.txt beside {sidecar.name}) or delete it",
+                )
+            )
+    return found, problems
+
+
+def _unreadable(path: Path, rel: str) -> Problem:
+    """A file no reader reads: say what it is and how to bring its text in."""
+    try:
+        with path.open("rb") as handle:
+            sniffed = sniff(handle.read(16))
+    except OSError:
+        sniffed = None
+    beside = f"{path.stem}.txt"
+    if path.suffix.lower() in ORIGINAL_KINDS:
+        what = f"this is {sniffed[0] if sniffed else 'a ' + path.suffix.lstrip('.').upper() + ' file'}"
+        return Problem(
+            rel,
+            None,
+            f"{what}, which the archive cannot read yet",
+            f"put its text beside it as {beside} (it is then published as the plan's original)",
+        )
+    if sniffed:
+        return Problem(rel, None, f"this is {sniffed[0]}, not a plan the archive can read", sniffed[1])
+    return Problem(
+        rel,
+        None,
+        f"the archive has no reader for {path.suffix or 'files without a suffix'}",
+        f"save the plan as one of {READABLE} (or put its text beside it as {beside})",
     )
-    return files
 
 
-def load_cached(path: Path, root: Path, cache: PickleCache) -> Loaded:
-    """Read one plan and its sidecar; parse them unless the same bytes were parsed before."""
-    files = PlanFiles.read(path)
-    key = cache.key(relative(path, root), files.data, files.sidecar if files.sidecar is not None else b"\0none")
+def load_cached(source: Source, root: Path, cache: PickleCache) -> Loaded:
+    """Read one plan's files; parse them unless the same bytes were parsed before."""
+    files = PlanFiles.read(source)
+    key = cache.key(relative(source.text, root), *files.cache_parts())
     cached = cache.get(key)
     if isinstance(cached, Loaded):
         return cached

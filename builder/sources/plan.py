@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from builder.errors import Problem
 from builder.model import Plan, PlanMeta
 from builder.sources import meta as meta_mod
+from builder.sources import originals
 from builder.sources.clean import clean
-from builder.sources.decode import decode
+from builder.sources.readers.base import Reader
+from builder.sources.readers.html import no_plan
+from builder.sources.readers.text import TextReader
 from builder.sources.sidecar import parse_sidecar
 from builder.sources.structure import parse_structure
+
+
+@dataclass(frozen=True)
+class OriginalFile:
+    """The original a plan was published as (a saved web page …), to be published beside it."""
+
+    path: str  # as editors see it: source_docs/…
+    suffix: str  # .html, .pdf …
+    data: bytes
 
 
 @dataclass(frozen=True)
@@ -20,20 +33,36 @@ class Loaded:
     problems: tuple[Problem, ...]
 
 
-def parse_plan(data: bytes, rel: str, sidecar_text: str | None = None, sidecar_rel: str = "") -> Loaded:
-    """Pure: bytes of a plan (and its sidecar's text) → a Plan, or the problems that stop it."""
+def parse_plan(
+    data: bytes,
+    rel: str,
+    sidecar_text: str | None = None,
+    sidecar_rel: str = "",
+    reader: Reader | None = None,
+    original: OriginalFile | None = None,
+) -> Loaded:
+    """Pure: bytes of a plan (and its sidecar's text) → a Plan, or the problems that stop it.
+
+    `reader` reads the bytes (plain text by default); `original` is the file the plan was
+    published as, when the site publishes it beside the text.
+    """
     problems: list[Problem] = []
     overrides: dict[str, object] = {}
     if sidecar_text is not None:
         sidecar, sidecar_problems = parse_sidecar(sidecar_text, sidecar_rel)
         problems.extend(sidecar_problems)
         overrides = sidecar.values
-    text, read_problems = decode(data, rel)
-    if text is None:
-        return Loaded(None, tuple(problems + read_problems))
-    cleaned = clean(text)
+    reader = reader or TextReader()
+    read = reader.read(data, rel)
+    if read.text is None:
+        return Loaded(None, (*problems, *read.problems))
+    cleaned = clean(read.text, read.web_page, read.lines)
     structure, warnings = parse_structure(cleaned.lines, rel)
     problems.extend(warnings)
+    fields = {**dict(cleaned.web), **dict(read.fields)}  # what the file says about itself
+    if not structure.parts and not structure.loose_items and reader.kind == "html":
+        problems.append(no_plan(rel, fields.get("标题", "")))
+        return Loaded(None, tuple(problems))
     if not structure.parts and not structure.loose_items:
         problems.append(
             Problem(
@@ -44,7 +73,7 @@ def parse_plan(data: bytes, rel: str, sidecar_text: str | None = None, sidecar_r
             )
         )
         return Loaded(None, tuple(problems))
-    web = dict(cleaned.web)
+    web = fields
     title_text = structure.title.text if structure.title else None
     inferred = meta_mod.infer(structure.notice, title_text, web, find_region="region" not in overrides)
     # The sidecar wins over what the parser inferred (values already validated by sidecar.py).
@@ -91,8 +120,10 @@ def parse_plan(data: bytes, rel: str, sidecar_text: str | None = None, sidecar_r
         source=rel,
         shape=cleaned.shape,
         title_note=structure.title_note,
-        web=cleaned.web,
+        web=tuple(fields.items()),
         digest=hashlib.sha256(data + b"\0" + (sidecar_text or "").encode()).hexdigest(),
+        source_url=str(overrides.get("source_url") or fields.get("网址") or "") or None,
+        **_original_fields(original),
     )
     plan = Plan(
         plan_meta,
@@ -105,3 +136,15 @@ def parse_plan(data: bytes, rel: str, sidecar_text: str | None = None, sidecar_r
         structure.loose_items,
     )
     return Loaded(plan, tuple(problems))
+
+
+def _original_fields(original: OriginalFile | None) -> dict[str, Any]:
+    if original is None:
+        return {}
+    published = originals.published(original.data, original.suffix, original.path)
+    return {
+        "original": original.path,
+        "original_kind": published.kind,
+        "original_size": len(published.data),
+        "original_digest": hashlib.sha256(original.data).hexdigest(),
+    }

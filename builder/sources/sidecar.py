@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,8 +21,20 @@ KEYS: dict[str, str] = {
     "year": "the plan's year, e.g. 2020",
     "date": "the date the plan was issued, YYYY-MM-DD",
     "doc_number": "the document number (文号), e.g. 青黄教工委〔2021〕1号",
+    "source_url": "the bureau's own web page for the plan, an http:// or https:// address",
 }
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def is_web_address(value: str) -> bool:
+    """An absolute http(s) address with a host, and nothing a link could not hold as written."""
+    if not value or any(ch.isspace() or ord(ch) < 32 or ch in "<>\"'`\\" for ch in value):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # e.g. a malformed IPv6 host or port
+        return False
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,12 @@ def parse_sidecar(text: str, path: str) -> tuple[Sidecar, list[Problem]]:
 def _check(key: str, value: Any) -> tuple[Any, str | None]:
     if key in ("title", "doc_number"):
         return (value, None) if isinstance(value, str) and value.strip() else (None, "expected text")
+    if key == "source_url":
+        return (
+            (value, None)
+            if isinstance(value, str) and is_web_address(value)
+            else (None, f"{value!r} is not a web address")
+        )
     if key == "id":
         valid_id = isinstance(value, str) and bool(_ID.match(value))
         return (value, None) if valid_id else (None, f"{value!r} is not a valid id")

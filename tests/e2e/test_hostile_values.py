@@ -31,6 +31,23 @@ DOC_NUMBER = "@SUM(1)〔2023〕1号 javascript:alert(2)"
 RECIPIENTS = '"><img src=x onerror=alert(4)>各学校'
 SIDECAR = {"title": TITLE, "issuers": ISSUERS, "region": REGION, "year": 2023, "date": "2023-02-01"}
 SIDECAR["doc_number"] = DOC_NUMBER
+SOURCE_URL = "https://example.org/plan?a=1&b=2#x"
+SIDECAR["source_url"] = SOURCE_URL
+# The saved web page published beside the text as its original: it must reach the site harmless.
+ORIGINAL = """<!DOCTYPE html><html><head><meta charset="gb2312">
+<meta http-equiv="refresh" content="0;url=https://evil.example/">
+<base href="https://evil.example/"><link rel="stylesheet" href="https://cdn.example/x.css">
+<title>示例区教育局2023年工作要点</title><script>alert(20)</script></head>
+<body onload="alert(21)"><iframe src="https://evil.example/"></iframe>
+<img src="x" onerror="alert(22)"><svg onload="alert(23)"></svg>
+<form action="https://evil.example/"><input name="q"></form>
+<div id="zoom" style="background:url(https://evil.example/x.png)">
+<p><a href="javascript:alert(24)">示例区教育局2023年工作要点</a></p>
+<p onclick="alert(25)">一、第一部分。这里是原网页的正文，用于检查发布的原文是否安全。
+这里是原网页的正文，用于检查发布的原文是否安全。</p>
+<p>1.第一条。这里是原网页的正文，用于检查发布的原文是否安全。
+这里是原网页的正文，用于检查发布的原文是否安全。</p>
+</div></body></html>""".encode("gb18030")
 
 PLAN = f"""关于印发《示例区教育局2023年工作要点》的通知
 {RECIPIENTS}：
@@ -48,7 +65,7 @@ PLAN = f"""关于印发《示例区教育局2023年工作要点》的通知
 """
 
 # What a value must never become, in any HTML page: these appear nowhere in a clean build.
-INJECTED_TAGS = ("b", "img", "iframe")
+INJECTED_TAGS = ("b", "img", "iframe", "base", "embed", "object")
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +74,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sidecar = yaml.safe_dump(SIDECAR, allow_unicode=True)
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SITE_URL", SITE_URL)  # absolute links in the sitemap and the feed
-        return build_tree(tmp, {"hostile.txt": PLAN, "hostile.yml": sidecar})
+        return build_tree(tmp, {"hostile.txt": PLAN, "hostile.yml": sidecar, "hostile.html": ORIGINAL})
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +102,13 @@ def test_no_html_page_gains_an_element_or_attribute_from_a_value(site: Path) -> 
                 assert not value.startswith("javascript:"), f"{page}: {tag}"
         for script in doc.find_all("script"):
             assert "alert(" not in script.get_text(), f"{page}: a value runs as a script"
+        for meta in doc.find_all("meta", attrs={"http-equiv": True}):
+            assert str(meta["http-equiv"]).lower() != "refresh", f"{page}: {meta}"
+        for tag in doc.find_all(["link", "script", "img", "iframe", "source"]):
+            if tag.name == "link" and set(tag.get("rel") or ()) & {"canonical", "alternate"}:
+                continue  # names an address, loads nothing
+            address = str(tag.get("href") or tag.get("src") or "")
+            assert not address.startswith(("http:", "https:", "//")), f"{page}: loads {address} from another host"
         title = doc.find("title")
         assert title is not None and len(doc.find_all("title")) == 1, page
         assert "49" not in doc.get_text() or "{{ 7*7 }}" in doc.get_text(), f"{page}: a template ran"
@@ -110,6 +134,27 @@ def test_the_toc_and_header_keep_item_markup_as_text(site: Path, plan: dict) -> 
     page = soup(site / "plans" / plan["id"] / "index.html")
     toc_text = " ".join(nav.get_text() for nav in page.find_all("nav"))
     assert "<b>粗体</b>" in toc_text and "[链接](javascript:alert(8))" in toc_text
+
+
+def test_the_original_is_published_safe_and_linked(site: Path, plan: dict) -> None:
+    assert plan["original"] == f"plans/{plan['id']}/{plan['id']}.html"
+    assert plan["source_url"] == SOURCE_URL
+    original = site / plan["original"]
+    raw = original.read_bytes()
+    raw.decode("utf-8")  # re-encoded as UTF-8
+    doc = soup(original)
+    assert "这里是原网页的正文" in doc.get_text()
+    assert not doc.find_all(["script", "iframe", "form", "img", "svg", "base", "link"])
+    assert not [t for t in doc.find_all(True) if any(a.lower().startswith("on") for a in t.attrs)]
+    assert "url(" not in raw.decode("utf-8").split("</head>", 1)[1]
+    policy = doc.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert policy is not None and "default-src 'none'" in str(policy["content"])
+    page = soup(site / "plans" / plan["id"] / "index.html")
+    link = page.find("a", href=f"{plan['id']}.html")
+    assert link is not None and link.get_text().startswith("网页（")
+    source = page.find("a", href=SOURCE_URL)
+    assert source is not None and source.get_text() == SOURCE_URL
+    assert "source_docs/" not in page.select_one("article").get_text()
 
 
 def test_plans_json_holds_every_value_exactly(plan: dict) -> None:
@@ -186,7 +231,15 @@ def test_no_value_runs_in_chromium_and_search_shows_them_as_text(site: Path, pla
         page = browser.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for path in ["", f"plans/{plan['id']}/", "report/", "regions/", "years/2023/", "no-such-page/"]:
+        for path in [
+            "",
+            f"plans/{plan['id']}/",
+            "report/",
+            "regions/",
+            "years/2023/",
+            "no-such-page/",
+            plan["original"],
+        ]:
             page.goto(url + path)
         page.goto(url + f"plans/{plan['id']}/")
         hits = search(page, "粗体")
