@@ -13,7 +13,7 @@ from builder.errors import BuildError
 from builder.publish import interrupts
 from builder.publish.pagefind_stable import stabilise
 
-PAGEFIND_GLOB = "plans/**/*.html"
+PAGEFIND_GLOB = "plans/*/index.html"  # plan pages only: not the originals published beside them
 
 
 def pagefind_index(site_dir: Path, bundle: Path | None = None) -> None:
