@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 
+from builder import config
 from builder.build import Paths, build_site, read_archive
 from builder.errors import ArchiveError, InputError
 from builder.progress import Progress
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
     # A signal must unwind like an error, so scratch folders are removed and site/ stays intact.
     interrupts.install()
-    docs_dir = os.environ.get("BUILDER_DOCS_DIR")  # tests keep parallel builds' Markdown apart
+    docs_dir = config.docs_dir()  # tests keep parallel builds' Markdown apart
     paths = Paths.under(args.root, args.sources, args.site_dir, Path(docs_dir) if docs_dir else None)
     progress = Progress()
     try:

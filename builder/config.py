@@ -19,6 +19,14 @@ MKDOCS_SHARDS = "BUILDER_MKDOCS_SHARDS"  # force how many processes render pages
 CI = "CI"  # set: no progress display
 
 
+def docs_dir() -> str | None:
+    return os.environ.get(DOCS_DIR) or None
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get(CI))
+
+
 def site_url() -> str:
     return os.environ.get(SITE_URL, "")
 

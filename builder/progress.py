@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
+
+from builder.config import in_ci
 
 T = TypeVar("T")
 
@@ -17,7 +18,7 @@ class Progress:
 
     def __init__(self, enabled: bool | None = None) -> None:
         if enabled is None:
-            enabled = sys.stderr.isatty() and not os.environ.get("CI")
+            enabled = sys.stderr.isatty() and not in_ci()
         self.enabled = enabled
         self.timings: dict[str, float] = {}
 

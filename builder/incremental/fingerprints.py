@@ -16,8 +16,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from builder.config import SITE_ENVIRONMENT
+
 PACKAGE = Path(__file__).resolve().parent.parent  # builder/
-_ENV_KEYS = ("SITE_URL", "SOURCE_DATE_EPOCH")
 
 
 def _hash_files(paths: list[Path], base: Path) -> str:
@@ -63,7 +64,7 @@ def code_fingerprint(root: Path, config: Path, search: bool) -> str:
     digest.update(_hash_files(code, PACKAGE.parent).encode())
     digest.update(_hash_files(templates, root).encode())
     digest.update(hashlib.sha256(config.read_bytes()).digest())
-    digest.update(json.dumps([os.environ.get(k, "") for k in _ENV_KEYS] + [search, _versions()]).encode())
+    digest.update(json.dumps([os.environ.get(k, "") for k in SITE_ENVIRONMENT] + [search, _versions()]).encode())
     return digest.hexdigest()
 
 

@@ -16,10 +16,10 @@ from builder.incremental.cache import PickleCache
 from builder.sources.decode import sniff
 from builder.sources.originals import KINDS as ORIGINAL_KINDS
 from builder.sources.plan import Loaded, OriginalFile, parse_plan
-from builder.sources.readers import TEXT_SUFFIXES, reader_for
+from builder.sources.readers import READERS, TEXT_SUFFIXES, reader_for
 
 SIDECAR_SUFFIXES = (".yml", ".yaml")
-READABLE = ", ".join(s for s in (*TEXT_SUFFIXES, ".html", ".htm"))
+READABLE = ", ".join(suffix for reader in READERS for suffix in reader.suffixes)
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,11 @@ def find_sources(sources: Path) -> tuple[list[Source], list[Problem]]:
             found.append(Source(original, original))
         elif original is not None:
             problems.append(_unreadable(original, rel(original)))
-    plans_stems = {s.text.stem for s in found} | {s.original.stem for s in found if s.original}
+    plans_stems = {s.text.stem for s in found}  # an original always shares its text's stem
     for sidecar in sidecars:
+        if sidecar.suffix.lower() != ".yml":
+            problems.append(Problem(rel(sidecar), None, "a sidecar must end in .yml", f"rename it {sidecar.stem}.yml"))
+            continue
         if sidecar.stem not in plans_stems and sidecar.stem in by_stem:
             continue  # its plan has a problem of its own, reported above
         if sidecar.stem not in plans_stems:

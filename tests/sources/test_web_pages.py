@@ -116,7 +116,19 @@ def test_a_page_without_a_plan_says_so_with_its_title() -> None:
 
 
 def test_a_text_beside_an_original_is_its_text_and_the_original_is_published(tmp_path: Path) -> None:
-    for name in ("a.txt", "a.html", "b.html", "c.txt", "d.pdf", "d.docx", "e.xlsx", "f.pdf", "g.yml"):
+    for name in (
+        "a.txt",
+        "a.html",
+        "b.html",
+        "c.txt",
+        "d.pdf",
+        "d.docx",
+        "e.xlsx",
+        "f.pdf",
+        "g.yml",
+        "h.txt",
+        "h.yaml",
+    ):
         (tmp_path / name).write_bytes(b"%PDF-1.4" if name.endswith(".pdf") else b"x")
     sources, problems = find_sources(tmp_path)
     assert Source(tmp_path / "a.txt", tmp_path / "a.html") in sources
@@ -127,7 +139,8 @@ def test_a_text_beside_an_original_is_its_text_and_the_original_is_published(tmp
     assert messages["e.xlsx"] == "the archive has no reader for .xlsx"
     assert messages["f.pdf"] == "this is a PDF, which the archive cannot read yet"
     assert messages["g.yml"] == "a sidecar without a plan"
-    assert len(sources) == 3
+    assert messages["h.yaml"] == "a sidecar must end in .yml"  # never silently ignored
+    assert len(sources) == 4
 
 
 # ---------------------------------------------------------------- real saved pages, labelled by reading

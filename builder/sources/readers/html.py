@@ -95,7 +95,7 @@ class HtmlReader:
             return Read(None, problems=(no_plan(path, page_title),))
         lines = body_lines(body)
         fields = _fields(tree, body)
-        title = dict(fields).get("标题") or _article_title(tree, body, page_title) or page_title
+        title = dict(fields).get("标题") or _article_title(tree, set(lines), page_title) or page_title
         if title and not _opens_with(lines, title):
             lines.insert(0, title)
         if title and "标题" not in dict(fields):
@@ -262,13 +262,12 @@ def _page_title(tree: LexborHTMLParser) -> str:
     return _SITE_SUFFIX.sub("", title) if _han(_SITE_SUFFIX.sub("", title)) >= 4 else title
 
 
-def _article_title(tree: LexborHTMLParser, body: LexborNode, page_title: str) -> str:
+def _article_title(tree: LexborHTMLParser, inside: set[str], page_title: str) -> str:
     """The article's own heading, printed above the body (h1, .title …).
 
     A site's name is often an <h1> too: a heading counts when the page's <title> holds it (or it
     holds the <title>), or else when it reads like a document's title (要点, 计划, 通知 …).
     """
-    inside = set(body_lines(body))
     found = []
     for selector in _TITLE_SELECTORS:
         for node in tree.css(selector):
