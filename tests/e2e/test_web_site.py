@@ -65,6 +65,13 @@ def test_every_clause_of_a_real_page_reaches_its_plan_page(web_site: Path, plans
     assert not missing, f"{len(missing)} clauses missing, e.g. {missing[:3]}"
 
 
+def test_a_plan_whose_page_names_no_issuer_shows_no_empty_row(web_site: Path, plans: dict) -> None:
+    plan = plans["sxyz-2019xn-gongzuoyaodian.html"]
+    assert plan["issuers"] == []  # the school prints no issuer line; issuers of every level come later
+    terms = [dt.get_text() for dt in main_content(web_site / plan["url"] / "index.html").select("dl.plan-meta dt")]
+    assert "发文单位" not in terms and "原文" in terms
+
+
 def test_the_original_is_published_and_linked(web_site: Path, plans: dict) -> None:
     plan = plans["trs-2019-weihai.html"]
     assert plan["original"] == "plans/2019-weihai/2019-weihai.html"
