@@ -9,7 +9,7 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
-from builder.model import Item, Plan, RelatedRef
+from builder.model import ELSEWHERE, NATIONWIDE, Item, Plan, RelatedRef
 from builder.sources import meta
 
 
@@ -23,15 +23,16 @@ class Archive:
         return cls(tuple(sorted(plans, key=lambda p: p.meta.id)))
 
     def plans_newest_first(self) -> tuple[Plan, ...]:
-        return tuple(sorted(self.plans, key=lambda p: (-p.meta.year, p.meta.region, p.meta.id)))
+        return tuple(sorted(self.plans, key=lambda p: (-p.meta.year, p.meta.listing, p.meta.id)))
 
-    def region_slug(self, region: tuple[str, ...]) -> str:
-        """URL slug of a region: 山东省 → shandong, 山东省/威海市/环翠区 → weihai-huancui.
+    def region_slug(self, place: tuple[str, ...]) -> str:
+        """URL slug of a place plans are listed under: 山东省 → shandong, 山东省/威海市/环翠区 →
+        weihai-huancui, 全国 → quanguo, an issuer (…/湖北开放职业学院) → its issuer slug.
 
         Where two regions would share a slug (吉林省 and 吉林市 are both jilin), both take the
         longer form that names every level (jilin-jilin).
         """
-        return self._region_slugs.get(region) or meta.slug(region)
+        return self._region_slugs.get(place) or meta.slug(place)
 
     def theme(self, slug: str) -> Any:
         """The taxonomy's theme with this slug."""
@@ -51,15 +52,18 @@ class Archive:
 
     @functools.cached_property
     def _region_slugs(self) -> dict[tuple[str, ...], str]:
-        paths = {p.meta.region[: i + 1] for p in self.plans for i in range(len(p.meta.region))}
-        short = {path: meta.slug(path) for path in paths}
+        issuers = {p.meta.listing: p.meta.issuer_slug for p in self.plans if p.meta.has_issuer_page}
+        paths = {p.meta.listing[: i + 1] for p in self.plans for i in range(len(p.meta.listing))} - issuers.keys()
+        fixed: dict[tuple[str, ...], str] = {(NATIONWIDE,): "quanguo", (ELSEWHERE,): "qita"}
+        short = {path: meta.slug(path) for path in paths if path not in fixed}
         counts = Counter(short.values())
-        return {
+        slugs = {
             path: "-".join(meta.url_safe("".join(lazy_pinyin(meta.strip_suffix(n)))) for n in path)
             if counts[slug] > 1
             else slug
             for path, slug in short.items()
         }
+        return {**slugs, **fixed, **{path: str(slug) for path, slug in issuers.items()}}
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ class RegionNode:
 
     @property
     def full_name(self) -> str:
-        return " ".join(self.path)
+        return " ".join(n for n in self.path if n != ELSEWHERE) or self.name
 
     @property
     def count(self) -> int:
@@ -86,12 +90,12 @@ class RegionNode:
 
 
 def region_tree(archive: Archive) -> tuple[RegionNode, ...]:
-    """Province → city → county, with each node's plans (one pass over the plans, then the paths)."""
+    """全国, then province → city → county (→ issuer), then 其他 → issuer, each node with its plans."""
     here: dict[tuple[str, ...], list[Plan]] = {}
     below: dict[tuple[str, ...], list[Plan]] = {}
     children: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for plan in archive.plans_newest_first():
-        region = plan.meta.region
+        region = plan.meta.listing
         here.setdefault(region, []).append(plan)
         for depth in range(len(region)):
             path = region[: depth + 1]
@@ -111,7 +115,8 @@ def region_tree(archive: Archive) -> tuple[RegionNode, ...]:
             tuple(node(c) for c in sorted(children[path])),
         )
 
-    return tuple(node(p) for p in sorted(children) if len(p) == 1)
+    top = sorted((p for p in children if len(p) == 1), key=lambda p: (p != (NATIONWIDE,), p == (ELSEWHERE,), p))
+    return tuple(node(p) for p in top)
 
 
 def walk_regions(nodes: tuple[RegionNode, ...]) -> list[tuple[RegionNode, tuple[RegionNode, ...]]]:

@@ -28,6 +28,7 @@ from builder.publish.swap import swap_into_place
 from builder.render import exports, feed, pages, report
 from builder.sources import originals
 from builder.sources.discover import Loaded, find_sources, load_cached, relative
+from builder.sources.placing import distinct_issuer_slugs
 
 __all__ = ["Paths", "build_site", "generate_docs", "read_archive"]  # Paths: tests and scripts import it here
 
@@ -67,6 +68,7 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
         if loaded.plan:
             plans.append(loaded.plan)
     cache.prune()
+    plans = distinct_issuer_slugs(plans)
     if not files:
         problems.append(
             Problem(

@@ -12,6 +12,7 @@ from builder.build import Paths, build_site, read_archive
 from builder.errors import ArchiveError, InputError
 from builder.progress import Progress
 from builder.publish import interrupts
+from builder.render import report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.command == "check":
+        assert result.archive is not None
+        print(report.check_summary(result.archive, result.warnings))
+        return 0
     print(result.summary)
     if args.command == "build":
         how = {"up to date": "already up to date", "incremental": "rebuilt (changed pages only)"}

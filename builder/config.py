@@ -9,6 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent  # the repository: builder/, source_docs/, mkdocs.yml …
 TEMPLATES = ROOT / "site_templates"  # pages/ (Markdown templates), overrides/ and assets/ (the theme's)
 TAXONOMY_FILE = "_taxonomy.yml"  # in the folder of plans
+DIVISIONS_FILE = ROOT / "builder" / "data" / "divisions.json"  # province → city → county names
+DIVISIONS_EXTRA_FILE = ROOT / "builder" / "data" / "divisions-extra.yml"  # names the data lacks
 
 # Environment variables. The first two shape the site, so they enter the code fingerprint.
 SITE_URL = "SITE_URL"  # the published address, e.g. https://<user>.github.io/<repo>/ (mkdocs.yml reads it too)

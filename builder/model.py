@@ -19,6 +19,20 @@ class Target:
     kind: str  # count / percent / money / people / area / time / other
 
 
+NATIONWIDE = "全国"  # where national plans are listed (the sidecar may say `region: 全国`)
+ELSEWHERE = "其他"  # where plans with no known region are listed, under their issuer
+
+# Who issued a plan: a national body, a region's bureau by its level, a school, or another body.
+LEVELS = ("national", "province", "city", "county", "school", "other")
+LEVEL_NAMES = {
+    "national": "全国",
+    "province": "省级",
+    "city": "市级",
+    "county": "县级",
+    "school": "学校",
+    "other": "其他",
+}
+
 ABOUT = "about"  # the item is about the theme: its title names it, or half its body does
 MENTIONS = "mentions"  # one sentence of the item names the theme in earnest
 
@@ -115,8 +129,8 @@ class PlanMeta:
     id: str
     title: str
     issuers: tuple[str, ...]
-    region: tuple[str, ...]  # province → city → county
-    level: str  # province / city / county
+    region: tuple[str, ...]  # province → city → county; () for a national body or a place not found
+    level: str  # national / province / city / county / school / other
     year: int
     date: str | None  # YYYY-MM-DD
     doc_number: str | None  # 文号
@@ -131,6 +145,22 @@ class PlanMeta:
     original_kind: str | None = None  # html / pdf / docx / doc / wps
     original_size: int = 0  # bytes of the original as published (a web page after making it safe)
     original_digest: str = ""  # sha256 of the original's bytes
+    # The slug of an issuer that is not a region's bureau (a ministry, a school, or a bureau whose
+    # place was not found): the plan's id is <year>-<issuer_slug>.
+    issuer_slug: str | None = None
+
+    @property
+    def has_issuer_page(self) -> bool:
+        """Listed on its issuer's page, regions/<issuer_slug>/ (national plans share 全国's)."""
+        return bool(self.issuer_slug) and self.level != "national"
+
+    @property
+    def listing(self) -> tuple[str, ...]:
+        """Where browse pages list the plan: 全国; a region; a region or 其他, then its issuer."""
+        if self.level == "national":
+            return (NATIONWIDE,)
+        place = self.region or (ELSEWHERE,)
+        return (*place, self.issuers[0]) if self.has_issuer_page and self.issuers else place
 
     @functools.cached_property
     def fingerprint(self) -> str:

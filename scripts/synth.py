@@ -1,7 +1,7 @@
 """A deterministic synthetic archive: N plans derived from the five seeds in source_docs/.
 
-Each synthetic plan is a seed's text with its places and years replaced (real divisions from cpca's
-adcodes table, real years 2015–2025), written as `<id>.txt`, plus a sidecar `<id>.yml` that sets
+Each synthetic plan is a seed's text with its places and years replaced (real divisions from the builder's
+division data, real years 2015–2025), written as `<id>.txt`, plus a sidecar `<id>.yml` that sets
 `id`, `region`, `year` and `issuers`, so ids never collide while the builder still pays for reading,
 cleaning, parsing and inferring every plan. Plan i is derived from seed i mod 5, so N = 5 uses each
 seed once. The same N and random seed always give byte-identical files.
@@ -12,8 +12,6 @@ seed once. The same N and random seed always give byte-identical files.
 from __future__ import annotations
 
 import argparse
-import csv
-import importlib.util
 import random
 import re
 import shutil
@@ -25,13 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from builder.sources import regions  # noqa: E402
 from builder.sources.meta import slug, strip_suffix  # noqa: E402
 
 SEEDS_DIR = ROOT / "source_docs"
 TAXONOMY = "_taxonomy.yml"  # builder.taxonomy.TAXONOMY_FILE
 YEARS = range(2015, 2026)
-MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: no city level between province and district
-NOT_A_PLACE = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # as builder/sidecar.py checks it
 
 
@@ -86,22 +83,15 @@ class SynthPlan:
 
 
 def divisions() -> tuple[list[Region], list[Region]]:
-    """(cities, counties) from cpca's packaged adcodes table, in adcode order."""
-    spec = importlib.util.find_spec("cpca")  # its file only: importing cpca loads pandas
-    assert spec and spec.origin, "cpca is not installed"
-    table = Path(spec.origin).parent / "resources" / "adcodes.csv"
-    with table.open(encoding="utf-8") as f:
-        names = {row["adcode"][:6]: row["name"] for row in csv.DictReader(f)}
+    """(cities, counties) of the builder's own division data, in its order (municipalities left out:
+    they have no city level)."""
     cities: list[Region] = []
     counties: list[Region] = []
-    for code in sorted(names):
-        province, city = names.get(code[:2] + "0000"), names.get(code[:4] + "00")
-        if code[:2] in MUNICIPALITIES or not province or not city or city in NOT_A_PLACE or names[code] in NOT_A_PLACE:
-            continue
-        if code[2:4] != "00" and code[4:] == "00":
-            cities.append(Region(province, city, None))
-        elif code[4:] != "00":
-            counties.append(Region(province, city, names[code]))
+    for division in regions.all_divisions():
+        if division.level == "city":
+            cities.append(Region(division.path[0], division.path[1], None))
+        elif division.level == "county" and len(division.path) == 3:
+            counties.append(Region(*division.path))
     return cities, counties
 
 

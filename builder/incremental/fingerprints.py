@@ -39,7 +39,7 @@ _PACKAGES = (
     "Jinja2",
     "pagefind",
     "jieba",
-    "cpca",
+    "opencc",
     "pypinyin",
     "PyYAML",
     "numpy",
@@ -58,7 +58,7 @@ def _versions() -> str:
 
 def code_fingerprint(root: Path, config: Path, search: bool) -> str:
     """Everything but the plans that shapes the site: code, packages, templates, config, environment."""
-    code = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".yml")]
+    code = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".yml", ".json")]
     templates = [p for p in (root / "site_templates").rglob("*") if p.is_file()]
     digest = hashlib.sha256()
     digest.update(_hash_files(code, PACKAGE.parent).encode())
@@ -71,10 +71,11 @@ def code_fingerprint(root: Path, config: Path, search: bool) -> str:
 def parser_fingerprint() -> str:
     """The code (and packages) that turn a file into a Plan: a change invalidates the caches.
 
-    Every module of the package, in every subpackage: a parse that moved into a new module must
-    still clear the caches when it changes.
+    Every module of the package, in every subpackage (a parse that moved into a new module must
+    still clear the caches when it changes), and the data it reads (builder/data/).
     """
-    return _hash_files(sorted(PACKAGE.rglob("*.py")), PACKAGE) + _versions()
+    data = [p for p in (PACKAGE / "data").rglob("*") if p.is_file()]  # the division names
+    return _hash_files(sorted([*PACKAGE.rglob("*.py"), *data]), PACKAGE) + _versions()
 
 
 def file_digest(path: Path) -> str:

@@ -73,6 +73,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "items": [item_json(plan, i) for i in plan.items],
         "unplaced": [{"line": u.line, "text": u.text, "reason": u.reason} for u in plan.unplaced],
         "level": m.level,
+        "listed_under": list(m.listing),
         "recipients": m.recipients,
         "notice": "\n".join(plan.notice),
         "closing": "\n".join(plan.closing),

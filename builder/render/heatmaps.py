@@ -125,10 +125,7 @@ def by_year(archive: Archive, counted: dict[tuple[str, str], Counter[str]]) -> H
 
 def by_plan(archive: Archive, plans: Sequence[Plan], counted: dict[tuple[str, str], Counter[str]]) -> Heatmap:
     """Theme × plan, for a year's page (years/<year>/): a cell links to the plan on the theme's year page."""
-    columns = tuple(
-        Column((p.meta.region[-1] if p.meta.region else p.meta.id,), f"../../plans/{p.meta.id}/", p.meta.title)
-        for p in plans
-    )
+    columns = tuple(Column((p.meta.listing[-1],), f"../../plans/{p.meta.id}/", p.meta.title) for p in plans)
     rows = tuple(
         Row(
             theme.name,

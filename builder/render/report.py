@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from builder.archive import Archive
 from builder.errors import Problem
+from builder.model import LEVEL_NAMES, Item, Part, Plan
 from builder.render.pages import environment
 
 
@@ -41,3 +42,55 @@ def report_markdown(archive: Archive, warnings: list[Problem]) -> str:
     """The report/ page for editors."""
     unplaced = [(plan, u) for plan in archive.plans for u in plan.unplaced]
     return environment().get_template("report.md.j2").render(rows=_rows(archive), warnings=warnings, unplaced=unplaced)
+
+
+def check_summary(archive: Archive, warnings: list[Problem]) -> str:
+    """What the parser understood of each plan, to hold against the document: its metadata, then
+    its outline (parts, and items by number and first words)."""
+    by_file: dict[str, list[Problem]] = {}
+    for warning in warnings:
+        by_file.setdefault(warning.path, []).append(warning)
+    out: list[str] = []
+    for plan in sorted(archive.plans, key=lambda p: p.meta.source):
+        m = plan.meta
+        out.append(f"{m.source} → {m.id}")
+        out.append(f"  标题      {m.title}")
+        out.append(f"  发文单位  {'、'.join(m.issuers) or '（未找到）'}")
+        out.append(f"  级别      {LEVEL_NAMES.get(m.level, m.level)} ({m.level})")
+        region = " › ".join(m.region) if m.region else ("全国" if m.level == "national" else "（未找到）")
+        out.append(f"  地区      {region}")
+        if m.listing != m.region:
+            out.append(f"  列于      {' › '.join(m.listing)}")
+        out.append(f"  年份      {m.year}    成文日期 {m.date or '—'}    文号 {m.doc_number or '—'}")
+        out.append(f"  结构      {len(plan.all_parts())} 个部分，{len(plan.items)} 条")
+        out.extend(_outline(plan))
+        out.extend(f"  warning: {w}" for w in by_file.pop(m.source, []))
+        out.append("")
+    out.extend(f"warning: {w}" for ws in by_file.values() for w in ws)
+    out.append(
+        f"{len(archive.plans)} plans, {sum(len(p.items) for p in archive.plans)} items, {len(warnings)} warning(s)"
+    )
+    return "\n".join(out)
+
+
+def _outline(plan: Plan, words: int = 18) -> list[str]:
+    lines: list[str] = []
+
+    def items(found: tuple[Item, ...], indent: str) -> None:
+        for item in found:
+            lines.append(f"{indent}{item.marker}{_first_words(item.title, words)}")
+
+    def part(p: Part, indent: str) -> None:
+        lines.append(f"{indent}{p.marker}{_first_words(p.title, words)}")
+        items(p.items, indent + "  ")
+        for child in p.parts:
+            part(child, indent + "  ")
+
+    items(plan.loose_items, "    ")
+    for p in plan.parts:
+        part(p, "    ")
+    return lines
+
+
+def _first_words(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n] + "…"

@@ -59,9 +59,16 @@ class OriginalLink:
 
 
 @dataclass(frozen=True)
+class PlaceLink:
+    name: str
+    href: str  # relative to the plan's page
+
+
+@dataclass(frozen=True)
 class PlanPageView(View):
     plan: Plan
-    region_links: tuple[str, ...]  # relative URL of each level of plan.meta.region
+    places: tuple[PlaceLink, ...]  # its region (or 全国, or 其他), each level linked
+    issuer_page: str | None  # the issuer's own page, when the plan is listed there
     themes: dict[str, ThemeLabel]  # the plan's themes by slug
     related: dict[str, RelatedItem]  # the items its items cite, by RelatedRef.key
     original: OriginalLink | None
@@ -74,14 +81,14 @@ class PlanSummary:
     id: str
     title: str
     year: int
-    region: tuple[str, ...]
+    place: tuple[str, ...]  # where it is listed: a region, 全国, or a region or 其他 and its issuer
     issuers: tuple[str, ...]
     item_count: int
 
     @classmethod
     def of(cls, plan: Plan) -> PlanSummary:
         m = plan.meta
-        return cls(m.id, m.title, m.year, m.region, m.issuers, len(plan.items))
+        return cls(m.id, m.title, m.year, m.listing, m.issuers, len(plan.items))
 
 
 @dataclass(frozen=True)
@@ -130,8 +137,11 @@ def plan_page_views(archive: Archive) -> list[PlanPageView]:
     }
     views = []
     for plan in archive.plans:
-        region = plan.meta.region
-        links = tuple(f"../../regions/{archive.region_slug(region[: i + 1])}/" for i in range(len(region)))
+        place = plan.meta.listing
+        links = [
+            PlaceLink(name, f"../../regions/{archive.region_slug(place[: i + 1])}/") for i, name in enumerate(place)
+        ]
+        issuer_page = links.pop().href if plan.meta.has_issuer_page and plan.meta.issuers else None
         themes = {m.slug: labels[m.slug] for item in plan.items for m in item.themes if m.slug in labels}
         related = {}
         for item in plan.items:
@@ -140,7 +150,11 @@ def plan_page_views(archive: Archive) -> list[PlanPageView]:
                 if found:
                     other, cited = found
                     related[ref.key] = RelatedItem(ref, other.meta.year, other.meta.title, cited.number, cited.title)
-        views.append(PlanPageView(plan, links, dict(sorted(themes.items())), related, _original_link(plan.meta)))
+        views.append(
+            PlanPageView(
+                plan, tuple(links), issuer_page, dict(sorted(themes.items())), related, _original_link(plan.meta)
+            )
+        )
     return views
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,11 +12,15 @@ from builder.model import Plan, PlanMeta
 from builder.sources import meta as meta_mod
 from builder.sources import originals
 from builder.sources.clean import clean
+from builder.sources.placing import place_plan
 from builder.sources.readers.base import Reader
 from builder.sources.readers.html import no_plan
 from builder.sources.readers.text import TextReader
+from builder.sources.regions import find_region
 from builder.sources.sidecar import parse_sidecar
 from builder.sources.structure import parse_structure
+
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[：:]\s*")  # 附件：…工作要点, the plan attached to its notice
 
 
 @dataclass(frozen=True)
@@ -74,23 +79,14 @@ def parse_plan(
         )
         return Loaded(None, tuple(problems))
     web = fields
-    title_text = structure.title.text if structure.title else None
-    inferred = meta_mod.infer(structure.notice, title_text, web, find_region="region" not in overrides)
+    title_text = _ATTACHMENT.sub("", structure.title.text) if structure.title else None
+    # A sidecar's title is read like a printed one (its year, its issuers) when the text has none.
+    inferred = meta_mod.infer(structure.notice, str(overrides.get("title") or title_text or "") or None, web)
     # The sidecar wins over what the parser inferred (values already validated by sidecar.py).
     title = str(overrides.get("title") or inferred.title or "")
     issuers: tuple[str, ...] = tuple(overrides.get("issuers") or inferred.issuers)  # type: ignore[arg-type]
-    region: tuple[str, ...] = tuple(overrides.get("region") or inferred.region)  # type: ignore[arg-type]
     year = overrides.get("year") or inferred.year
     first_line = structure.title.lineno if structure.title else 1
-    if not region:
-        problems.append(
-            Problem(
-                rel,
-                first_line,
-                "cannot tell which region issued this plan",
-                "add `region: [省, 市, 区]` to the sidecar " + (sidecar_rel or rel.rsplit(".", 1)[0] + ".yml"),
-            )
-        )
     if not year:
         problems.append(
             Problem(
@@ -103,16 +99,17 @@ def parse_plan(
     if any(p.severity == "error" for p in problems):
         return Loaded(None, tuple(problems))
     assert isinstance(year, int)
-    region_t = region
+    found = None if "region" in overrides else find_region((*issuers, web.get("发布单位", ""), title))
+    placed = place_plan(overrides, issuers, found, year, rel, sidecar_rel, first_line)
+    problems.extend(placed.problems)
     if not title:
         title = f"{issuers[0] if issuers else ''}{year}年工作要点"
-    plan_id = str(overrides.get("id") or f"{year}-{meta_mod.slug(region_t)}")
     plan_meta = PlanMeta(
-        id=plan_id,
+        id=placed.id,
         title=title,
         issuers=issuers,
-        region=region_t,
-        level=meta_mod.level_of(region_t),
+        region=placed.region,
+        level=placed.level,
         year=year,
         date=str(overrides.get("date") or inferred.date or "") or None,
         doc_number=str(overrides.get("doc_number") or inferred.doc_number or "") or None,
@@ -123,6 +120,7 @@ def parse_plan(
         web=tuple(fields.items()),
         digest=hashlib.sha256(data + b"\0" + (sidecar_text or "").encode()).hexdigest(),
         source_url=str(overrides.get("source_url") or fields.get("网址") or "") or None,
+        issuer_slug=placed.issuer_slug,
         **_original_fields(original),
     )
     plan = Plan(

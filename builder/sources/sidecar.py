@@ -11,13 +11,15 @@ from typing import Any
 import yaml
 
 from builder.errors import Problem
+from builder.model import LEVELS
 
 # key → (expected type, description); the README's editor's guide lists the same keys.
 KEYS: dict[str, str] = {
     "id": "the plan's URL id, lowercase letters, digits and hyphens, e.g. 2020-weihai-huancui",
     "title": "the plan's title as printed",
     "issuers": "a list of the issuing bodies",
-    "region": "a list: province, city, county (as many as apply)",
+    "region": "a list: province, city, county (as many as apply), or 全国 for a national body",
+    "level": "national, province, city, county, school or other (when the issuer's name does not say)",
     "year": "the plan's year, e.g. 2020",
     "date": "the date the plan was issued, YYYY-MM-DD",
     "doc_number": "the document number (文号), e.g. 青黄教工委〔2021〕1号",
@@ -102,6 +104,8 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
     if key == "id":
         valid_id = isinstance(value, str) and bool(_ID.match(value))
         return (value, None) if valid_id else (None, f"{value!r} is not a valid id")
+    if key == "level":
+        return (value, None) if value in LEVELS else (None, f"{value!r} is not one of {', '.join(LEVELS)}")
     if key in ("issuers", "region"):
         if isinstance(value, str):
             value = [value]

@@ -56,7 +56,7 @@ def find_title(lines: tuple[Line, ...]) -> int | None:
     for i, line in enumerate(lines):
         if tu.starts_numbered_block(line.text) and i > 0:
             break
-        text = line.text
+        text = tu.simplified(line.text)  # 工作計劃 is a title too
         if len(text) <= 80 and _TITLE_WORDS.search(text) and not _NOT_TITLE.search(text):
             return i
     return None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
+
+import opencc
 
 CN_DIGITS = "零一二三四五六七八九"
 _NUMERAL = "[一二三四五六七八九十百零]+"
@@ -149,3 +152,14 @@ def clause_bounds(text: str, start: int, end: int, breaks: str) -> tuple[int, in
     while right < len(text) and text[right] not in breaks:
         right += 1
     return left, right
+
+
+@functools.cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional → simplified characters (OpenCC), for recognising words only: what the archive
+    shows stays as printed."""
+    return _t2s().convert(text)

@@ -44,8 +44,11 @@
         var values = all[select.getAttribute("data-filter")] || {};
         var names = Object.keys(values);
         if (!names.length) return;
+        // Years newest first; places 全国 first, 其他 last, the rest in pinyin order.
+        var rank = function (name) { return name === "全国" ? 0 : name === "其他" ? 2 : 1; };
         names.sort(function (a, b) {
-          return select.name === "year" ? Number(b) - Number(a) : a.localeCompare(b, "zh-CN");
+          if (select.name === "year") return Number(b) - Number(a);
+          return rank(a) - rank(b) || a.localeCompare(b, "zh-CN");
         });
         names.forEach(function (name) {
           var option = el("option", null, name + "（" + values[name] + "）");

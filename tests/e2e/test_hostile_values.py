@@ -31,6 +31,8 @@ DOC_NUMBER = "@SUM(1)〔2023〕1号 javascript:alert(2)"
 RECIPIENTS = '"><img src=x onerror=alert(4)>各学校'
 SIDECAR = {"title": TITLE, "issuers": ISSUERS, "region": REGION, "year": 2023, "date": "2023-02-01"}
 SIDECAR["doc_number"] = DOC_NUMBER
+# A school with no region: listed on an issuer page named after it.
+SCHOOL_SIDECAR = {"title": TITLE, "issuers": ["<script>alert(9)</script>{{ 7*7 }}中学"], "year": 2022}
 SOURCE_URL = "https://example.org/plan?a=1&b=2#x"
 SIDECAR["source_url"] = SOURCE_URL
 # The saved web page published beside the text as its original: it must reach the site harmless.
@@ -74,14 +76,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sidecar = yaml.safe_dump(SIDECAR, allow_unicode=True)
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SITE_URL", SITE_URL)  # absolute links in the sitemap and the feed
-        return build_tree(tmp, {"hostile.txt": PLAN, "hostile.yml": sidecar, "hostile.html": ORIGINAL})
+        files = {"hostile.txt": PLAN, "hostile.yml": sidecar, "hostile.html": ORIGINAL}
+        files.update({"school.txt": PLAN, "school.yml": yaml.safe_dump(SCHOOL_SIDECAR, allow_unicode=True)})
+        return build_tree(tmp, files)
 
 
 @pytest.fixture(scope="module")
 def plan(site: Path) -> dict:
     data = json.loads((site / "data" / "plans.json").read_text(encoding="utf-8"))
-    (found,) = data["plans"]
+    (found,) = [p for p in data["plans"] if p["source"].endswith("hostile.txt")]
     return found
+
+
+def test_a_hostile_issuer_gets_an_issuer_page_with_a_plain_slug(site: Path) -> None:
+    data = json.loads((site / "data" / "plans.json").read_text(encoding="utf-8"))
+    (school,) = [p for p in data["plans"] if p["source"].endswith("school.txt")]
+    assert school["listed_under"] == ["其他", SCHOOL_SIDECAR["issuers"][0]] and school["level"] == "school"
+    slug = school["id"].removeprefix("2022-")
+    assert slug.isascii() and slug.replace("-", "").isalnum()
+    page = soup(site / "regions" / slug / "index.html")
+    assert page.find("h1").get_text(strip=True).removesuffix("#") == SCHOOL_SIDECAR["issuers"][0]
 
 
 def _html_pages(site: Path) -> list[Path]:
@@ -191,13 +205,14 @@ def test_csv_cells_never_start_a_formula(site: Path, name: str) -> None:
         assert "'" + '=HYPERLINK（"http://evil.example","点我"）条标题' in cells  # shown, one quote added
         assert any(cell.startswith("'=HYPERLINK") for cell in cells)
     else:
-        assert [row["value"] for row in rows] == ["500"]  # a number, as printed
+        assert {row["value"] for row in rows} == {"500"}  # a number, as printed (in both plans)
 
 
 def test_feed_and_sitemap_are_well_formed_xml_holding_the_values(site: Path, plan: dict) -> None:
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ET.fromstring((site / "feed.xml").read_bytes())
-    (entry,) = feed.findall(f"{atom}entry")
+    entries = feed.findall(f"{atom}entry")
+    (entry,) = [e for e in entries if any(plan["id"] in (link.get("href") or "") for link in e.iter(f"{atom}link"))]
     assert entry.findtext(f"{atom}title") == TITLE
     assert [a.findtext(f"{atom}name") for a in entry.findall(f"{atom}author")] == ISSUERS
     assert DOC_NUMBER in (entry.findtext(f"{atom}summary") or "")
@@ -236,6 +251,7 @@ def test_no_value_runs_in_chromium_and_search_shows_them_as_text(site: Path, pla
             f"plans/{plan['id']}/",
             "report/",
             "regions/",
+            "regions/qita/",
             "years/2023/",
             "no-such-page/",
             plan["original"],

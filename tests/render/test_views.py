@@ -53,5 +53,5 @@ def test_a_plan_pages_key_covers_its_text_metadata_and_enrichment(archive: Archi
     assert keys(with_item(targets=())) != base or not item.targets
     meta = dataclasses.replace(plan.meta, title=plan.meta.title + "（修订）")
     assert keys(dataclasses.replace(view, plan=dataclasses.replace(plan, meta=meta))) != base
-    assert keys(dataclasses.replace(view, region_links=("../../regions/x/",))) != base
+    assert keys(dataclasses.replace(view, places=())) != base
     assert keys(dataclasses.replace(view, themes={})) != base or not view.themes
