@@ -12,7 +12,7 @@ from pathlib import Path
 
 from builder.archive import Archive
 from builder.config import ROOT, Paths
-from builder.enrich.analysis import AnalysisCache, add_related, analyse_archive
+from builder.enrich.analysis import AnalysisCache, Corpus, add_related, analyse_archive
 from builder.enrich.taxonomy import load_taxonomy
 from builder.errors import InputError, Problem
 from builder.incremental.cache import PickleCache
@@ -41,10 +41,17 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     summary: str = ""
     mode: str = "full"  # full / incremental / up to date
+    corpus: Corpus | None = None  # set when related items are still to be added (read_archive's `related`)
 
 
-def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_plans: bool = True) -> BuildResult:
-    """Read and check every plan, then enrich the archive; raise InputError with every problem at once."""
+def read_archive(
+    paths: Paths, progress: Progress, strict: bool = False, enrich_plans: bool = True, related: bool = True
+) -> BuildResult:
+    """Read and check every plan, then enrich the archive; raise InputError with every problem at once.
+
+    Without `related`, items carry themes and targets only, and the result holds the corpus that
+    add_related needs: a build works out related items while it renders the pages that show none.
+    """
     files, problems = find_sources(paths.sources)
     plans: list[Plan] = []
     cache = PickleCache(paths.parse_cache, parser_fingerprint())
@@ -99,26 +106,41 @@ def read_archive(paths: Paths, progress: Progress, strict: bool = False, enrich_
     if errors:
         raise InputError(errors)
     archive = Archive.of(plans)
+    corpus: Corpus | None = None
     if enrich_plans:
         with progress.step("主题与指标 enrich"):
             salt = parser_fingerprint() + file_digest(paths.taxonomy)
             archive, corpus = analyse_archive(archive, taxonomy, cache=AnalysisCache(paths.analysis_cache, salt))
-            archive = add_related(archive, corpus)
+            if related:
+                archive, corpus = add_related(archive, corpus), None
     warnings = [p for p in problems if p.severity == "warning"]
-    return BuildResult(archive, warnings, report.terminal_summary(archive, warnings))
+    return BuildResult(archive, warnings, report.terminal_summary(archive, warnings), corpus=corpus)
 
 
 def generate_docs(
-    archive: Archive, warnings: list[Problem], unchanged: Unchanged | None = None, root: Path = ROOT
+    archive: Archive,
+    warnings: list[Problem],
+    unchanged: Unchanged | None = None,
+    root: Path = ROOT,
+    corpus: Corpus | None = None,
 ) -> tuple[dict[str, Content], dict[str, str]]:
     """Every file of the docs folder (Markdown pages, assets, data, originals) and each reusable
     page's key. Originals are read from `root`, the folder plans' source paths are relative to.
 
-    (Rendering the other pages in a forked process while this one rendered the plan pages was
-    measured at 1,000 plans: it saved 5 % of a full build, median of three interleaved pairs,
-    against the 10 % that would pay for a second process; so one process renders everything.)
+    With `corpus`, related items are still to be added: a thread works them out (numpy, which
+    leaves the interpreter free most of the time) while this one renders every page but the plan
+    pages, the only ones that show them. (Rendering those other pages in a forked process as
+    well was measured at 1,000 plans: it saved 5 % of a full build, median of three interleaved
+    pairs, against the 10 % that would pay for a second process; so one process renders.)
     """
-    others, keys = _other_files(archive, warnings, unchanged, root)
+    if corpus is None:
+        others, keys = _other_files(archive, warnings, unchanged, root)
+    else:
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            with interrupts.held():  # a signal inside submit() would leave the thread unjoined
+                related = pool.submit(add_related, archive, corpus)
+            others, keys = _other_files(archive, warnings, unchanged, root)
+            archive = related.result()
     plans = pages.plan_pages(archive, unchanged)
     return {**others, **plans.pages}, {**keys, **plans.keys}
 
@@ -177,11 +199,11 @@ def build_site(
     unchanged = state.get("code") == code and state.get("inputs") == inputs and same_site
     if unchanged and not (strict and state.get("warnings")):
         return BuildResult(None, [], state.get("summary", ""), "up to date")
-    result = read_archive(paths, progress, strict)
+    result = read_archive(paths, progress, strict, related=False)
     assert result.archive is not None
-    with progress.step("生成页面 render"):
+    with progress.step("生成页面 render"):  # related items too: see generate_docs
         files, page_keys = generate_docs(
-            result.archive, result.warnings, _previous_page(paths, state, code), paths.root
+            result.archive, result.warnings, _previous_page(paths, state, code), paths.root, result.corpus
         )
     paths.state.unlink(missing_ok=True)  # until this build succeeds, the stage is not to be trusted
     _, removed = sync_tree(paths.docs, files)

@@ -8,11 +8,11 @@ from typing import Any
 from builder.archive import Archive
 from builder.model import ABOUT, Target
 from builder.render.heatmaps import Heatmap
-from builder.render.views import PlanSummary, Summarise, View
+from builder.render.views import PlanSummary, SpeltOnce, Summarise, View
 
 
-@dataclass(frozen=True)
-class ThemeSummary:
+@dataclass(frozen=True, repr=False)
+class ThemeSummary(SpeltOnce):
     """A theme as its pages show it."""
 
     slug: str

@@ -9,6 +9,7 @@ item it names, exactly the fields it prints of them.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,8 +75,20 @@ class PlanPageView(View):
     original: OriginalLink | None
 
 
-@dataclass(frozen=True)
-class PlanSummary:
+class SpeltOnce:
+    """A frozen dataclass that many views share: its repr (what ViewKeys digests) is made once."""
+
+    def __repr__(self) -> str:
+        return self._spelt
+
+    @functools.cached_property
+    def _spelt(self) -> str:
+        fields = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(self))  # type: ignore[arg-type]
+        return f"{type(self).__name__}({fields})"
+
+
+@dataclass(frozen=True, repr=False)
+class PlanSummary(SpeltOnce):
     """A plan as listing pages show it (home, region, year and theme pages): one row, one link."""
 
     id: str
