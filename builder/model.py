@@ -78,6 +78,7 @@ class Item:
     themes: tuple[ThemeMatch, ...] = ()  # in the taxonomy's order
     targets: tuple[Target, ...] = ()
     related: tuple[RelatedRef, ...] = ()  # similar items of other plans, closest first
+    items: tuple[Item, ...] = ()  # sub-items （1）（2）… of a four-level plan, anchored item-6-1 …
 
     @property
     def theme_slugs(self) -> tuple[str, ...]:
@@ -85,12 +86,13 @@ class Item:
 
     @property
     def body(self) -> str:
-        return "\n".join(self.paragraphs)
+        """The rest of the item after its title: its paragraphs, then its sub-items as printed."""
+        return "\n".join((*self.paragraphs, *(f"{sub.marker}{sub.text}" for sub in self.items)))
 
     @property
     def text(self) -> str:
-        """The whole item as one string: title sentence and body."""
-        return "\n".join((self.title, *self.paragraphs))
+        """The whole item as one string: title sentence and body (sub-items included)."""
+        return "\n".join((self.title, self.body)) if self.paragraphs or self.items else self.title
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ class Plan:
     closing: tuple[str, ...]  # 版记 after the last item (…印发, 抄送)
     unplaced: tuple[Unplaced, ...] = ()
     loose_items: tuple[Item, ...] = field(default=())  # items before any part
+    annex: tuple[str, ...] = ()  # an attachment after the plan (附：…), its heading line first
 
     @functools.cached_property  # read often (every page, every index); the plan is frozen
     def items(self) -> tuple[Item, ...]:

@@ -30,6 +30,7 @@ def original_url(meta: PlanMeta) -> str | None:
 
 
 def item_json(plan: Plan, item: Item) -> dict[str, Any]:
+    """An item; `body` is the whole rest of it, sub-items included, which `items` also lists."""
     return {
         "number": item.number,
         "anchor": item.anchor,
@@ -41,6 +42,19 @@ def item_json(plan: Plan, item: Item) -> dict[str, Any]:
         "targets": [{"text": t.text, "value": t.value, "unit": t.unit, "kind": t.kind} for t in item.targets],
         "marker": item.marker,
         "line": item.line,
+        "items": [subitem_json(plan, sub) for sub in item.items],
+    }
+
+
+def subitem_json(plan: Plan, sub: Item) -> dict[str, Any]:
+    return {
+        "number": sub.number,
+        "anchor": sub.anchor,
+        "url": f"{plan_url(plan)}#{sub.anchor}",
+        "title": sub.title,
+        "body": sub.body,
+        "marker": sub.marker,
+        "line": sub.line,
     }
 
 
@@ -77,6 +91,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "recipients": m.recipients,
         "notice": "\n".join(plan.notice),
         "closing": "\n".join(plan.closing),
+        "annex": "\n".join(plan.annex),
         "title_note": m.title_note,
         "shape": m.shape,
         "source_url": m.source_url,

@@ -16,6 +16,7 @@ from builder.sources import textutil as tu
 class Line:
     text: str
     lineno: int  # 1-based line of the source where this paragraph starts
+    in_table: bool = False  # a table's cell (a calendar, a task list): text, never a heading or an item
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,14 @@ _PAGE_NUMBER = re.compile(r"^([-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d+\s*
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
-def clean(text: str, web_page: bool = False, source_lines: tuple[int, ...] | None = None) -> Cleaned:
+def clean(
+    text: str, web_page: bool = False, source_lines: tuple[int, ...] | None = None, tables: tuple[int, ...] = ()
+) -> Cleaned:
     """Detect the shape, drop debris and chrome, unwrap, and normalise spacing and punctuation.
 
     `web_page`: the text is a web page's body (chrome such as 【打印本页】 may sit anywhere in it);
     `source_lines` gives the file's line of each text line when they differ (a web page's text
-    comes from its HTML's lines).
+    comes from its HTML's lines); `tables` the text lines that come from a table's cells.
     """
     had_bookmarks = bool(_BOOKMARK.search(text))
     text = _BOOKMARK.sub("", text)
@@ -55,20 +58,21 @@ def clean(text: str, web_page: bool = False, source_lines: tuple[int, ...] | Non
     shape = _detect_shape(raw, had_bookmarks)
     web: list[tuple[str, str]] = []
     lines: list[Line] = []
-    for line, n in raw:
+    in_table = set(tables)
+    for i, (line, n) in enumerate(raw):
         stripped = line.strip()
         if not stripped or _PAGE_NUMBER.match(stripped):
             lines.append(Line("", n))
             continue
         if (web_page or shape == "web") and _is_web_chrome(stripped, web):
             continue
-        lines.append(Line(stripped, n))
+        lines.append(Line(stripped, n, i in in_table))
     if shape == "pdf":
         paragraphs = _unwrap(lines)
     else:
         paragraphs = [line for line in lines if line.text]
     paragraphs = _split_run_on(paragraphs)
-    tidy = tuple(Line(tu.normalise_punctuation(tu.tidy_spaces(p.text)), p.lineno) for p in paragraphs)
+    tidy = tuple(Line(tu.normalise_punctuation(tu.tidy_spaces(p.text)), p.lineno, p.in_table) for p in paragraphs)
     return Cleaned(shape, tuple(p for p in tidy if p.text), tuple(web))
 
 
@@ -117,13 +121,14 @@ def _unwrap(lines: list[Line]) -> list[Line]:
     for line in lines:
         if not line.text:
             continue
-        if current is not None and tu.starts_numbered_block(line.text):
+        glued = tu.GLUED_ITEM_MARK.match(line.text) and current is not None and tu.ends_sentence(current.text)
+        if current is not None and (tu.starts_numbered_block(line.text) or glued or tu.ANNEX_MARK.match(line.text)):
             out.append(current)
             current = None
         if current is None:
             current = line
         else:
-            current = Line(tu.join_wrapped(current.text, line.text), current.lineno)
+            current = Line(tu.join_wrapped(current.text, line.text), current.lineno, current.in_table)
         if tu.visual_width(line.text) < 0.8 * width:
             out.append(current)
             current = None
@@ -133,12 +138,13 @@ def _unwrap(lines: list[Line]) -> list[Line]:
 
 
 def _split_run_on(lines: list[Line]) -> list[Line]:
-    """Split very long lines (a whole plan on one line) before each numbered heading or item."""
+    """Split a run-on line (a whole plan on one line: very long, or holding two parts) before each
+    numbered heading or item, and any line where one follows a space (a break the page lost)."""
     out: list[Line] = []
     for line in lines:
-        if len(line.text) < 600:
-            out.append(line)
-            continue
-        pieces = tu.split_before_markers(line.text)
-        out.extend(Line(piece, line.lineno) for piece in pieces if piece.strip())
+        pieces = [line.text] if line.in_table else tu.split_before_markers(line.text)
+        runs_on = len(line.text) >= 600 or sum(1 for p in pieces if tu.PART_MARK.match(p)) >= 2
+        if not line.in_table and not runs_on:  # one paragraph: only a lost line break splits it
+            pieces = tu.split_at_spaced_markers(line.text)
+        out.extend(Line(piece, line.lineno, line.in_table) for piece in pieces if piece.strip())
     return out

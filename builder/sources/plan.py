@@ -61,7 +61,7 @@ def parse_plan(
     read = reader.read(data, rel)
     if read.text is None:
         return Loaded(None, (*problems, *read.problems))
-    cleaned = clean(read.text, read.web_page, read.lines)
+    cleaned = clean(read.text, read.web_page, read.lines, read.tables)
     structure, warnings = parse_structure(cleaned.lines, rel)
     problems.extend(warnings)
     fields = {**dict(cleaned.web), **dict(read.fields)}  # what the file says about itself
@@ -132,6 +132,7 @@ def parse_plan(
         structure.closing,
         structure.unplaced,
         structure.loose_items,
+        structure.annex,
     )
     return Loaded(plan, tuple(problems))
 

@@ -5,6 +5,7 @@ Pure: `parse_structure` takes the cleaned lines and returns a `Structure` plus w
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -15,6 +16,10 @@ from builder.sources.clean import Line
 
 _TITLE_WORDS = re.compile(r"(工作要点|工作计划|工作安排|工作思路|要点)(（[^）]*）)?$")
 _NOT_TITLE = re.compile(r"关于|通知|印发|现将|^《")
+# The first line of a title printed over two: its issuer and year, nothing else (…委员会2011年).
+_TITLE_FIRST_LINE = re.compile(
+    r"^[^\s，。；：,;:《》“”]{2,30}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*(?:年度?|学年度?)$"
+)
 _TITLE_NOTE = re.compile(r"^[（(][^）)]{1,12}[）)]$")
 _PREAMBLE_PART = re.compile(r"总体思路|总体要求|指导思想|工作思路|总体目标")
 _COLOPHON = re.compile(r"(印发|印制)$|^抄送")
@@ -34,6 +39,7 @@ class Structure:
     loose_items: tuple[Item, ...]
     closing: tuple[str, ...]
     unplaced: tuple[Unplaced, ...]
+    annex: tuple[str, ...] = ()  # an attachment after the plan (附：…行事历), heading line first
 
 
 @dataclass
@@ -70,7 +76,11 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
         notice_end = _notice_end_without_title(lines)
         notice, title, rest = lines[:notice_end], None, lines[notice_end:]
     else:
-        notice, title, rest = lines[:title_at], lines[title_at], lines[title_at + 1 :]
+        start = title_at - 1 if title_at and _TITLE_FIRST_LINE.match(lines[title_at - 1].text) else title_at
+        title = lines[title_at]
+        if start < title_at:  # a title printed over two lines: 中共…委员会2011年 / 创先争优活动工作思路
+            title = Line(lines[start].text + title.text, lines[start].lineno)
+        notice, rest = lines[:start], lines[title_at + 1 :]
     title_note = None
     if rest and _TITLE_NOTE.match(rest[0].text):
         title_note, rest = rest[0].text, rest[1:]
@@ -84,12 +94,22 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
     part: _Open | None = None
     subpart: _Open | None = None
     item: _Open | None = None
+    subitem: _Open | None = None  # （1） under an item numbered 1. (a four-level plan)
+    annex: list[str] = []  # from a 附件 line after the plan on: its own section, never items
     for line in rest:
         text = line.text
-        if m := tu.PART_MARK.match(text):
+        if annex or ((top or loose) and tu.ANNEX_MARK.match(text)):
+            annex.append(text)
+        elif line.in_table:  # a table's numbered cells are not the plan's items: its rows stay text
+            if holder_open := subitem or item or subpart or part:
+                holder_open.paragraphs.append(text)
+                holder_open.paragraph_lines.append(line.lineno)
+            else:
+                preamble.append(text)
+        elif m := tu.PART_MARK.match(text):
             part = _Open("part", line, m.group(0), m.group(1), text[m.end() :].strip(), level=1)
             top.append(part)
-            subpart = item = None
+            subpart = item = subitem = None
         elif m := tu.SUBPART_MARK.match(text):
             if has_parts and part is not None:
                 subpart = _Open("part", line, m.group(0), m.group(1), text[m.end() :].strip(), level=2)
@@ -98,12 +118,16 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
                 part = _Open("part", line, m.group(0), m.group(1), text[m.end() :].strip(), level=1)
                 top.append(part)
                 subpart = None
-            item = None
-        elif m := item_mark.match(text):
+            item = subitem = None
+        elif (m := item_mark.match(text)) or (m := _glued_item(text, item_mark, subpart or part, loose)):
             item = _Open("item", line, m.group(0), m.group(1), text[m.end() :].strip())
+            subitem = None
             holder = subpart or part
             (holder.children if holder else loose).append(item)
-        elif holder_open := item or subpart or part:
+        elif item is not None and item_mark is tu.ITEM_MARK and (m := tu.SUBITEM_MARK.match(text)):
+            subitem = _Open("item", line, m.group(0), m.group(1), text[m.end() :].strip())
+            item.children.append(subitem)
+        elif holder_open := subitem or item or subpart or part:
             holder_open.paragraphs.append(text)
             holder_open.paragraph_lines.append(line.lineno)
         else:
@@ -114,7 +138,9 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
     parts = _build_parts(top, path, warnings)
     items_restart = _numbering_restarts(top)
     seen: set[str] = set()  # one set for the whole plan: every anchor is unique
-    loose_items = tuple(_make_item(o, _unique(f"item-{o.number}", o.line.lineno, seen), "") for o in loose)
+    loose_items = tuple(
+        _anchored(_make_item(o, "", ""), _unique(f"item-{o.number}", o.line.lineno, seen), "", seen) for o in loose
+    )
     parts = tuple(_assign_item_anchors(p, items_restart, seen) for p in parts)
     _check_numbering(parts, loose_items, items_restart, path, warnings)
 
@@ -143,7 +169,20 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
         loose_items,
         tuple(closing),
         tuple(unplaced),
+        tuple(annex),
     ), warnings
+
+
+def _glued_item(
+    text: str, item_mark: re.Pattern[str], holder: _Open | None, loose: list[_Open]
+) -> re.Match[str] | None:
+    """An item whose text starts with a digit (2.2020年起…, 11.5-6月份…, 2、3月12日…): its number
+    must be the next one where it stands; 2011.2. (a date) or 2.5亿元 never is."""
+    if item_mark is not tu.ITEM_MARK or not (m := tu.GLUED_ITEM_MARK.match(text)):
+        return None
+    siblings = [c for c in (holder.children if holder else loose) if c.kind == "item"]
+    expected = {int(siblings[-1].number) + 1} if siblings else {1}
+    return m if int(m.group(1)) in expected else None
 
 
 def _notice_end_without_title(lines: tuple[Line, ...]) -> int:
@@ -230,7 +269,17 @@ def _build_parts(top: list[_Open], path: str, warnings: list[Problem]) -> tuple[
 def _make_item(o: _Open, anchor: str, part_anchor: str) -> Item:
     title, rest = tu.first_sentence(o.title)
     paragraphs = tuple(p for p in ((rest,) if rest else ()) + tuple(o.paragraphs))
-    return Item(o.number, o.marker, anchor, title, paragraphs, part_anchor, o.line.lineno)
+    subitems = tuple(_make_item(c, "", part_anchor) for c in o.children)
+    return Item(o.number, o.marker, anchor, title, paragraphs, part_anchor, o.line.lineno, items=subitems)
+
+
+def _anchored(item: Item, anchor: str, part_anchor: str, seen: set[str]) -> Item:
+    """The item with its anchor, and each sub-item's below it: item-6 → item-6-1, item-6-2 …"""
+    subitems = tuple(
+        dataclasses.replace(sub, anchor=_unique(f"{anchor}-{sub.number}", sub.line, seen), part=part_anchor)
+        for sub in item.items
+    )
+    return dataclasses.replace(item, anchor=anchor, part=part_anchor, items=subitems)
 
 
 def _numbering_restarts(top: list[_Open]) -> bool:
@@ -262,7 +311,7 @@ def _assign_item_anchors(part: Part, restart: bool, seen: set[str]) -> Part:
     items = []
     for item in part.items:
         anchor = _unique(f"{part.anchor}-item-{item.number}" if restart else f"item-{item.number}", item.line, seen)
-        items.append(Item(item.number, item.marker, anchor, item.title, item.paragraphs, part.anchor, item.line))
+        items.append(_anchored(item, anchor, part.anchor, seen))
     children = tuple(_assign_item_anchors(c, restart, seen) for c in part.parts)
     return Part(
         part.number, part.marker, part.anchor, part.title, part.level, part.intro, children, tuple(items), part.line

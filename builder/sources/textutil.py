@@ -15,14 +15,36 @@ PART_MARK = re.compile(rf"^({_NUMERAL})[、．.]")
 SUBPART_MARK = re.compile(rf"^[（(]({_NUMERAL})[）)]")
 ITEM_MARK = re.compile(r"^(\d{1,3})[.．、](?!\d)")
 SUBITEM_MARK = re.compile(r"^[（(](\d{1,3})[）)]")
+# An item number glued to a digit (2.2020年起…, 2、3月12日…): an item only where its number is the
+# next one (structure.py decides); never a decimal amount such as 2.5亿元.
+GLUED_ITEM_MARK = re.compile(r"^(\d{1,3})[.．、](?=\d)(?!\d+(?:\.\d+)?\s*[亿万千%％‰])")
 CIRCLED_MARK = re.compile("^[\u2460-\u2473]")
+# An attachment after the plan: 附：…行事历, 附件, 附件2：… (a line of its own).
+ANNEX_MARK = re.compile(r"^附(?:件\s*\d*)?\s*[:：]|^附件\s*\d*$")
 
 # Where a run-on text (a whole plan on one line) breaks: before a numbered heading or item that
 # follows a sentence end or a space, and after a title or a notice's title followed by a space.
 _RUN_ON_SPLIT = re.compile(
     rf"(?<=[。；！？：\s])\s*(?=(?:{_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d)))"
     r"|(?:(?<=工作要点)|(?<=的通知))\s+"
+    # a title run straight into the first part: …第一学期工作计划一、指导思想…
+    rf"|(?:(?<=要点)|(?<=计划)|(?<=思路)|(?<=安排))\s*(?=一、|[（(]一[）)])"
 )
+
+_MARKERS = rf"(?:{_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d))"
+_SPACED_MARKER = re.compile(rf"(?<=[。；！？：\u4e00-\u9fff”）)])\s+(?={_MARKERS})")
+# The headings plans share, when a one-line text runs the body on with no stop (一、指导思想以…).
+_HEADING_WORDS_RUN_IN = re.compile(
+    rf"^(?:{_NUMERAL}、|[（(]{_NUMERAL}[）)])\s*\S{{0,12}}?(?:指导思想|工作目标|主要目标|目标任务|工作重点|重点工作|"
+    r"主要工作|工作措施|主要措施|保障措施|具体措施|工作要求|总体要求|工作思路|总体思路|主要任务|工作任务)"
+    r"(?!任务|目标|重点|措施|要求|思路)(?=[^，。；：,;:\s（(\d])"
+)
+# A short heading, then at once its first item or subpart: 二、工作重点1、… / 二、主要目标任务（一）…
+_FIRST_ITEM_RUN_IN = re.compile(
+    rf"^((?:{_NUMERAL}、|[（(]{_NUMERAL}[）)])[^，。；：,;:\s]{{2,24}}?)(1[、.．](?!\d)|[（(]一[）)])"
+)
+
+_INLINE_LIST = re.compile(r"\s*(?:[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十][）)]|[①-⑳]|一是|其一)")
 
 # Characters that count as "Chinese" for spacing and punctuation decisions.
 _CJK = (
@@ -70,8 +92,31 @@ def join_wrapped(left: str, right: str) -> str:
 
 
 def split_before_markers(text: str) -> list[str]:
-    """Cut a run-on paragraph before every numbered heading or item that follows a sentence end."""
-    return [piece.strip() for piece in _RUN_ON_SPLIT.split(text) if piece.strip()]
+    """Cut a run-on paragraph before every numbered heading or item that follows a sentence end,
+    and a part heading from the body run into it (一、指导思想以… , 二、工作重点1、…)."""
+    pieces = [piece.strip() for piece in _RUN_ON_SPLIT.split(text) if piece.strip()]
+    return [cut for piece in pieces for cut in _split_heading_run_in(piece)]
+
+
+def split_at_spaced_markers(text: str) -> list[str]:
+    """Cut a line where a numbered heading or item follows a space: a line break the page lost
+    (…不懈努力。 一、深入学习… 1.深入…). Without the space a marker stays inside the sentence."""
+    return [piece.strip() for piece in _SPACED_MARKER.split(text) if piece.strip()]
+
+
+def _split_heading_run_in(piece: str) -> list[str]:
+    if not PART_MARK.match(piece) and not SUBPART_MARK.match(piece):
+        return [piece]
+    if m := _HEADING_WORDS_RUN_IN.match(piece):
+        return [piece[: m.end()], *_split_heading_run_in_item(piece[m.end() :])]
+    return _split_heading_run_in_item(piece)
+
+
+def _split_heading_run_in_item(piece: str) -> list[str]:
+    """二、工作重点1、确保… → 二、工作重点 | 1、确保… (a short heading, then item 1 at once)."""
+    if m := _FIRST_ITEM_RUN_IN.match(piece):
+        return [piece[: m.start(2)], piece[m.start(2) :]]
+    return [piece]
 
 
 def normalise_spaces(line: str) -> str:
@@ -111,14 +156,17 @@ def normalise_punctuation(text: str) -> str:
 
 
 def first_sentence(text: str) -> tuple[str, str]:
-    """Split off the first sentence (outside quotes and brackets); return (sentence, rest)."""
+    """Split off the first sentence (outside quotes and brackets); return (sentence, rest).
+
+    A heading that ends in a colon before an inline list (工作目标：（1）…；（2）…) is a sentence.
+    """
     depth = 0
     for i, ch in enumerate(text):
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(0, depth - 1)
-        elif ch in _SENTENCE_END and depth == 0:
+        elif depth == 0 and (ch in _SENTENCE_END or (ch in "：:" and _INLINE_LIST.match(text, i + 1))):
             return text[:i].strip(), text[i + 1 :].strip()
     return text.strip(), ""
 

@@ -1,6 +1,7 @@
 /* The work-plan archive: small progressive enhancements; every page reads fine without this file.
    - search: the header button opens a <dialog>; Pagefind (pagefind/pagefind.js) loads on first open
-   - citations: a 引用 button on every item heading copies 《plan title》第N条 + its URL
+   - citations: a 引用 button on every item heading copies 《plan title》第N条 (第N条第（M）项 for a
+     sub-item) + its URL
    - plan pages: "go to item N"; each item's URL for print
    - tables: click a column header to sort */
 (function () {
@@ -212,14 +213,18 @@
     live.setAttribute("role", "status");
     live.setAttribute("aria-live", "polite");
     document.body.appendChild(live);
-    document.querySelectorAll(".md-typeset .item[id]").forEach(function (heading) {
+    var item = "";  // the item a sub-item belongs to: the last item heading before it
+    document.querySelectorAll(".md-typeset .item[id], .md-typeset .subitem[id]").forEach(function (heading) {
       var number = itemNumber(heading);
+      var place = "第" + number + "条";
+      if (heading.classList.contains("subitem")) place = "第" + item + "条第（" + number + "）项";
+      else item = number;
       var url = location.href.split("#")[0].split("?")[0] + "#" + heading.id;
-      var citation = "《" + title + "》第" + number + "条 " + url;
+      var citation = "《" + title + "》" + place + " " + url;
       heading.setAttribute("data-print-url", url);
       var button = el("button", "cite-button", "引用");
       button.type = "button";
-      button.setAttribute("aria-label", "复制第" + number + "条的引用");
+      button.setAttribute("aria-label", "复制" + place + "的引用");
       button.setAttribute("data-citation", citation);
       button.addEventListener("click", function () {
         copyText(citation).then(function () {

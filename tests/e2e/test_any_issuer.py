@@ -60,6 +60,12 @@ def test_every_level_is_built_and_listed_where_it_belongs(plans: dict[str, dict[
     assert len(plans) == len(list(CORPUS.glob("*.labels.yml"))) - len(LEFT_OUT)
 
 
+def test_a_plan_with_no_issuer_found_shows_no_empty_row(site: Path, plans: dict[str, Any]) -> None:
+    plan = plans["no-issuer-2017-untitled"]
+    terms = [dt.get_text() for dt in main_content(site / plan["url"] / "index.html").select("dl.plan-meta dt")]
+    assert plan["issuers"] == [] and "发文单位" not in terms and "地区" in terms
+
+
 def test_regions_index_puts_nationwide_first_and_elsewhere_last(site: Path) -> None:
     headings = [heading(h) for h in main_content(site / "regions" / "index.html").select("h2")]
     assert headings[0] == "全国" and headings[-1] == "其他", headings

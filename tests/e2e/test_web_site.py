@@ -63,12 +63,14 @@ def test_every_clause_of_a_real_page_reaches_its_plan_page(web_site: Path, plans
     assert not missing, f"{len(missing)} clauses missing, e.g. {missing[:3]}"
 
 
-def test_a_plan_whose_page_names_no_issuer_shows_no_empty_row(web_site: Path, plans: dict) -> None:
+def test_a_title_printed_over_two_lines_names_the_issuer_and_its_region(plans: dict) -> None:
     plan = plans["sxjyj-2011-cxzy-gongzuosilu.html"]
-    assert plan["issuers"] == []  # printed in a title over two lines, which the parser does not join yet
-    assert plan["listed_under"] == ["其他"]
-    terms = [dt.get_text() for dt in main_content(web_site / plan["url"] / "index.html").select("dl.plan-meta dt")]
-    assert "发文单位" not in terms and "原文" in terms
+    assert plan["title"] == "中共绍兴市教育局委员会2011年创先争优活动工作思路"  # 中共…2011年 / 创先争优活动工作思路
+    assert (plan["issuers"], plan["region"], plan["level"]) == (
+        ["中共绍兴市教育局委员会"],
+        ["浙江省", "绍兴市"],
+        "city",
+    )
 
 
 def test_a_school_is_listed_on_its_own_page_beside_its_region(web_site: Path, plans: dict) -> None:

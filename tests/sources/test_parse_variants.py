@@ -49,8 +49,24 @@ def test_numbering_that_restarts_per_part_gets_part_scoped_anchors() -> None:
 def test_four_heading_levels() -> None:
     plan = parse(f"{TITLE}\n一、甲\n（一）子\n1.条目标题。导语。\n（1）第一点。\n（2）第二点。\n2.下一条。\n")
     first = plan.items[0]
-    assert first.paragraphs == ("导语。", "（1）第一点。", "（2）第二点。")
+    assert first.paragraphs == ("导语。",)  # （1）（2） are its sub-items, not its body's paragraphs
+    assert [(s.marker, s.title, s.anchor) for s in first.items] == [
+        ("（1）", "第一点", "item-1-1"),
+        ("（2）", "第二点", "item-1-2"),
+    ]
+    assert first.body == "导语。\n（1）第一点\n（2）第二点"  # the whole rest of the item, for data and themes
+    assert [i.anchor for i in plan.items] == ["item-1", "item-2"]  # sub-items are not items
     assert plan.parts[0].parts[0].anchor == "part-1-1"
+
+
+def test_sub_items_under_numbering_that_restarts_and_inline_runs_that_stay_text() -> None:
+    plan = parse(
+        f"{TITLE}\n一、甲\n1.第一条。\n（1）要点一；\n（2）要点二。\n二、乙\n1.第二部分第一条。"
+        "做好三件事：（1）甲；（2）乙；（3）丙。\n"
+    )
+    first, second = plan.items
+    assert [s.anchor for s in first.items] == ["part-1-item-1-1", "part-1-item-1-2"]
+    assert second.items == () and "（1）甲；（2）乙" in second.body  # inline in one paragraph: text
 
 
 def test_heading_with_text_after_its_first_sentence() -> None:

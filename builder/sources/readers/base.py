@@ -17,6 +17,7 @@ class Read:
     web_page: bool = False  # the text is a web page's body: cleaning drops page chrome wherever it is
     lines: tuple[int, ...] | None = None  # the file's line of each text line, where they differ
     problems: tuple[Problem, ...] = ()
+    tables: tuple[int, ...] = ()  # text lines that come from a table's cells: never a heading or an item
 
 
 class Reader(Protocol):

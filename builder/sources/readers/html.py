@@ -93,16 +93,18 @@ class HtmlReader:
         body = find_body(tree)
         if body is None:
             return Read(None, problems=(no_plan(path, page_title),))
-        lines = body_lines(body)
+        in_table: list[int] = []
+        lines = body_lines(body, in_table=in_table)
         fields = _fields(tree, body)
         title = dict(fields).get("标题") or _article_title(tree, set(lines), page_title) or page_title
         if title and not _opens_with(lines, title):
             lines.insert(0, title)
+            in_table = [i + 1 for i in in_table]
         if title and "标题" not in dict(fields):
             fields.append(("标题", title))
         if address := _address(tree, text):
             fields.append(("网址", address))
-        return Read("\n".join(lines), tuple(fields), True, tuple(_source_lines(text, lines)))
+        return Read("\n".join(lines), tuple(fields), True, tuple(_source_lines(text, lines)), tables=tuple(in_table))
 
 
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
@@ -184,18 +186,22 @@ def find_body(tree: LexborHTMLParser) -> LexborNode | None:
     return min((s for s in scored if s[0] >= 0.85 * best), key=lambda s: s[1])[2]
 
 
-def body_lines(body: LexborNode, cell_break: str = " ") -> list[str]:
+def body_lines(body: LexborNode, cell_break: str = " ", in_table: list[int] | None = None) -> list[str]:
     """The text of an element, a line per block; inline elements join, <br> breaks.
 
-    The cells of a table row stay on one line, each followed by `cell_break`.
+    The cells of a table row stay on one line, each followed by `cell_break`. `in_table`, when
+    given, receives the index of every line that comes from inside a table.
     """
     lines: list[str] = []
     current: list[str] = []
+    depth = [0]  # how many tables the walk is inside
 
     def flush() -> None:
         line = "".join(current).strip()
         current.clear()
         if line:
+            if depth[0] and in_table is not None:
+                in_table.append(len(lines))
             lines.append(line)
 
     def walk(node: LexborNode) -> None:
@@ -209,8 +215,10 @@ def body_lines(body: LexborNode, cell_break: str = " ") -> list[str]:
                 flush()
             elif tag in _BLOCK:
                 flush()
+                depth[0] += tag == "table"
                 walk(child)
                 flush()
+                depth[0] -= tag == "table"
             elif tag in _CELL:
                 walk(child)
                 current.append(cell_break)
