@@ -1,6 +1,7 @@
 """Quantified targets a plan commits to (新增学位4950个, 覆盖率达到90%): pure extraction from text.
 
-A target is an Arabic number followed by a unit (个, 所, %, 万元, 人次 …). The number is skipped
+A target is a number followed by a unit (个, 所, %, 万元, 人次 …): Arabic, or a Chinese numeral of
+ten or more read by cn2an (建设十所, 新增三千个学位; 五育并举, 十四五, 四个意识 never). The number is skipped
 when it is an ordinal (第36个), part of a document's name (《…》), a year or a date (no unit fits),
 or a slogan's arithmetic (“3+4”). Its text is the clause that holds it, as printed.
 """
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
+
+import cn2an
 
 from builder.model import Target
 from builder.sources.textutil import clause_bounds
@@ -54,13 +57,42 @@ _NUMBER = r"\d+(?:\.\d+)?"
 _TARGET = re.compile(
     rf"(?<![\d.A-Za-z+\-])(?P<value>{_NUMBER})(?:\s*[-—–~～]\s*{_NUMBER})?\s*(?:余|多)?\s*(?P<unit>{_UNIT})"
 )
+_CHINESE_TARGET = re.compile(
+    rf"(?<![零一二两三四五六七八九十百千万亿第])(?P<value>[零一二两三四五六七八九十百千万亿]{{1,8}})(?:余|多)?(?P<unit>{_UNIT})"
+)
 _CLAUSE_BREAK = "，,；;。：:！？!?\n"
 # after these the unit is the start of another word: 5个百分点 is a unit, 3个月 is not a count
 _NOT_AFTER = {"个": "月", "人": "员才民", "名": "单师校", "家": "庭长", "门": "户", "场": "地所馆", "次": "数"}
 
 
 def extract_targets(text: str) -> tuple[Target, ...]:
-    """Every quantified target in the text, in order."""
+    """Every quantified target in the text, in order, in Arabic numbers or Chinese numerals."""
+    return tuple(target for _, target in sorted([*_arabic_targets(text), *_chinese_targets(text)], key=lambda f: f[0]))
+
+
+def _chinese_targets(text: str) -> list[tuple[int, Target]]:
+    """建设十所, 新增三千个学位, 二百名: a Chinese numeral of ten or more before a unit (cn2an reads
+    it). Smaller ones before 个 are slogans' counts (四个意识, 两个维护), so they never count."""
+    found = []
+    for m in _CHINESE_TARGET.finditer(text):
+        start, unit, numeral = m.start(), m.group("unit"), m.group("value")
+        following = text[m.end() : m.end() + 1]
+        if following and following in _NOT_AFTER.get(unit, ""):
+            continue
+        if text[start - 1 : start] == "第" or _inside(text, start, "《", "》"):
+            continue
+        try:
+            value = float(cn2an.cn2an(numeral, "strict"))
+        except ValueError:  # 十四五 and the like: not a number
+            continue
+        if value < 10:
+            continue
+        target = Target(_clause(text, start, m.end()), value, _unit_as_printed(m.group(0), unit), _UNITS[unit])
+        found.append((start, target))
+    return found
+
+
+def _arabic_targets(text: str) -> list[tuple[int, Target]]:
     found = []
     for m in _TARGET.finditer(text):
         start, unit = m.start(), m.group("unit")
@@ -69,15 +101,14 @@ def extract_targets(text: str) -> tuple[Target, ...]:
             continue
         if text[start - 1 : start] == "第" or _inside(text, start, "《", "》") or _in_formula(text, start, m.end()):
             continue
-        found.append(
-            Target(
-                text=_clause(text, start, m.end()),
-                value=float(m.group("value")),
-                unit=_unit_as_printed(m.group(0), unit),
-                kind=_UNITS[unit],
-            )
+        target = Target(
+            text=_clause(text, start, m.end()),
+            value=float(m.group("value")),
+            unit=_unit_as_printed(m.group(0), unit),
+            kind=_UNITS[unit],
         )
-    return tuple(found)
+        found.append((start, target))
+    return found
 
 
 def _unit_as_printed(matched: str, unit: str) -> str:

@@ -40,6 +40,7 @@ _PACKAGES = (
     "pagefind",
     "jieba",
     "opencc",
+    "cn2an",
     "pypinyin",
     "PyYAML",
     "numpy",

@@ -33,7 +33,7 @@ _WEB_FIELD = re.compile(
 # Whole lines of web-page chrome: navigation, counters, print/close buttons.
 _WEB_CHROME = re.compile(
     r"^(当前位置\s*[:：]|>\s|您现在的位置|时间\s*[:：]\s*\d{1,2}:\d{2}|点击次数\s*[:：]|浏览次数\s*[:：]|"
-    r"【\s*(打印|关闭|字体|收藏)|分享到|扫一扫在手机打开)"
+    r"【\s*(打印|关闭|字体|收藏)|分享到|扫一扫在手机打开|上一篇\s*[:：]|下一篇\s*[:：])"
 )
 # Page furniture a PDF leaves behind: "- 3 -", "—3—", "第 3 页 共 9 页".
 _PAGE_NUMBER = re.compile(r"^([-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?)$")

@@ -22,6 +22,7 @@ _TITLE_FIRST_LINE = re.compile(
 )
 _TITLE_NOTE = re.compile(r"^[（(][^）)]{1,12}[）)]$")
 _PREAMBLE_PART = re.compile(r"总体思路|总体要求|指导思想|工作思路|总体目标")
+_CONCLUSION = re.compile(r"^(总之|总而言之|综上所述)[，,]")
 _COLOPHON = re.compile(r"(印发|印制)$|^抄送")
 _CLOSING = re.compile(
     r"(印发|印制)$|^抄送|^(主题词|关键词)[:：]|^\d{4}年\d{1,2}月\d{1,2}日$|^[^，。；：,]{2,30}(局|委员会|工委|政府|办公室|中心)$"
@@ -96,17 +97,19 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
     item: _Open | None = None
     subitem: _Open | None = None  # （1） under an item numbered 1. (a four-level plan)
     annex: list[str] = []  # from a 附件 line after the plan on: its own section, never items
+    table: list[Line] = []  # a table's rows, until we know whether an item follows them
     for line in rest:
         text = line.text
         if annex or ((top or loose) and tu.ANNEX_MARK.match(text)):
             annex.append(text)
-        elif line.in_table:  # a table's numbered cells are not the plan's items: its rows stay text
-            if holder_open := subitem or item or subpart or part:
-                holder_open.paragraphs.append(text)
-                holder_open.paragraph_lines.append(line.lineno)
-            else:
-                preamble.append(text)
-        elif m := tu.PART_MARK.match(text):
+            continue
+        if line.in_table:  # a table's numbered cells are not the plan's items: its rows stay text
+            table.append(line)
+            continue
+        if table:  # a table between items belongs to the item before it
+            _add_text(subitem or item or subpart or part, preamble, table)
+            table = []
+        if m := tu.PART_MARK.match(text):
             part = _Open("part", line, m.group(0), m.group(1), text[m.end() :].strip(), level=1)
             top.append(part)
             subpart = item = subitem = None
@@ -132,6 +135,10 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
             holder_open.paragraph_lines.append(line.lineno)
         else:
             preamble.append(text)
+    if table and (top or loose) and not annex:  # a table after the last item: the plan's annex (a calendar)
+        annex = [t.text for t in table]
+    elif table:
+        _add_text(subitem or item or subpart or part, preamble, table)
 
     closing, unplaced = _split_closing(top, loose)
     preamble_anchor = None
@@ -185,6 +192,14 @@ def _glued_item(
     return m if int(m.group(1)) in expected else None
 
 
+def _add_text(holder: _Open | None, preamble: list[str], lines: list[Line]) -> None:
+    if holder is None:
+        preamble.extend(x.text for x in lines)
+        return
+    holder.paragraphs.extend(x.text for x in lines)
+    holder.paragraph_lines.extend(x.lineno for x in lines)
+
+
 def _notice_end_without_title(lines: tuple[Line, ...]) -> int:
     """Without a title line, the notice runs to its date line, if there is a 关于…通知 at all."""
     first_block = next((i for i, x in enumerate(lines) if tu.starts_numbered_block(x.text)), len(lines))
@@ -203,6 +218,10 @@ def _split_closing(top: list[_Open], loose: list[_Open]) -> tuple[list[str], lis
     if last is None:
         return [], []
     paragraphs, lines = last.paragraphs, last.paragraph_lines
+    summing_up = next((i for i, text in enumerate(paragraphs) if _CONCLUSION.match(text)), None)
+    conclusion = paragraphs[summing_up:] if summing_up is not None else []
+    if summing_up is not None:  # 总之，…: the plan's own last word, not the last item's
+        del paragraphs[summing_up:], lines[summing_up:]
     marks = [i for i, text in enumerate(paragraphs) if _COLOPHON.search(text)]
     unplaced: list[Unplaced] = []
     end = len(paragraphs)
@@ -222,7 +241,7 @@ def _split_closing(top: list[_Open], loose: list[_Open]) -> tuple[list[str], lis
         start -= 1
     closing = paragraphs[start:end] + keep_after
     del paragraphs[start:], lines[start:]
-    return closing, unplaced
+    return conclusion + closing, unplaced
 
 
 def _last_open(opens: list[_Open]) -> _Open | None:

@@ -70,3 +70,14 @@ def test_targets_on_items_in_tables_and_in_csv(seed_site: Path) -> None:
     assert "再评12个区级示范点" in page.find(id="item-1").find_next("p", class_="item-targets").get_text()
     theme = main_content(seed_site / "themes" / "xueqianjiaoyu" / "2020" / "index.html")  # the theme in 2020
     assert theme.find(id="targets") is not None and "普惠性幼儿园覆盖率达到90%" in theme.get_text()
+
+
+def test_targets_in_chinese_numerals_and_the_numbers_that_are_not_targets() -> None:
+    found = extract_targets("年内建设十所学校，新增三千个学位，培训二百名骨干教师。")
+    assert [(t.value, t.unit, t.text) for t in found] == [
+        (10.0, "所", "年内建设十所学校"),
+        (3000.0, "个", "新增三千个学位"),
+        (200.0, "名", "培训二百名骨干教师"),
+    ]
+    slogans = "坚持五育并举、三全育人，落实十四五规划，建设一流学校，增强四个意识，做到两个维护，第十三个五年规划。"
+    assert extract_targets(slogans) == ()

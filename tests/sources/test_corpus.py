@@ -54,7 +54,8 @@ def test_sub_items_are_kept_under_their_item_with_their_own_anchors() -> None:
 def test_numbered_cells_of_a_table_are_not_items() -> None:
     plan = _plan("2009-shaoxing-yizhong-anquanchu-silu")  # a month-by-month calendar follows item 4
     assert [i.number for i in plan.items] == ["1", "2", "3", "4"]
-    assert "安全隐患排查" in plan.items[-1].body  # the calendar stays on the page, as text
+    assert "安全隐患排查" in "".join(plan.annex)  # after the last item: the plan's annex, on its page
+    assert "安全隐患排查" not in plan.items[-1].body  # …not the last item's text (nor its themes)
 
 
 def test_an_item_number_glued_to_a_digit_is_an_item_and_an_attachment_is_its_own_section() -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+import opencc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.errors import ArchiveError
-from builder.model import Part, Plan
+from builder.model import Item, Part, Plan
 from builder.sources.plan import parse_plan
 from builder.sources.textutil import han_and_digits
 from tests.conftest import SOURCES
@@ -20,7 +21,15 @@ _LINES = [
     for line in (SOURCES / name).read_text(encoding="utf-8").splitlines()
     if re.match(r"^(\d+\.|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", line.strip())
 ]
+# Shapes of real plans in tests/corpus/: a sub-item, an item number glued to a year, an attachment.
+_LINES += [
+    "（1）加强安全责任制度。落实安全工作责任。",
+    "（2）完善定期检查制度，每月检查一次。",
+    "2.2020年浙江省中小学心理健康教育示范点建设申报工作计划于4月20日前完成。",
+    "附：2020年工作计划行事历（调整）",
+]
 TITLE = "威海市文登区教育局2021年工作要点"
+_TRADITIONAL = opencc.OpenCC("s2t")
 HALF = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")"})
 
 
@@ -31,21 +40,28 @@ def plan_text(plan: Plan) -> str:
     def part(p: Part) -> None:
         out.extend([p.marker + p.title, *p.intro])
         for item in p.items:
-            out.extend([item.marker, item.title, *item.paragraphs])
+            item_text(item)
         for child in p.parts:
             part(child)
 
-    for item in plan.loose_items:
+    def item_text(item: Item) -> None:
         out.extend([item.marker, item.title, *item.paragraphs])
+        for sub in item.items:
+            out.extend([sub.marker, sub.title, *sub.paragraphs])
+
+    for item in plan.loose_items:
+        item_text(item)
     for p in plan.parts:
         part(p)
-    out.extend([*plan.closing, *(u.text for u in plan.unplaced)])
+    out.extend([*plan.annex, *plan.closing, *(u.text for u in plan.unplaced)])
     return "\n".join(out)
 
 
 @st.composite
 def mangled_plans(draw: st.DrawFn) -> tuple[str, bytes]:
     lines = draw(st.lists(st.sampled_from(_LINES), min_size=2, max_size=12))
+    # Some lines printed in traditional characters: the text the archive must keep, as printed.
+    lines = [_TRADITIONAL.convert(line) if draw(st.integers(0, 5)) == 0 else line for line in lines]
     text = "\n".join([TITLE, "一、第一部分", *lines])
     out = [TITLE]  # the title stays whole: a wrapped year is a different (reported) problem
     for line in text.split("\n")[1:]:
@@ -59,6 +75,8 @@ def mangled_plans(draw: st.DrawFn) -> tuple[str, bytes]:
             line = "\n\n".join((" " if draw(st.booleans()) else "") + piece for piece in pieces)
         out.append(line)
     newline = "\r\n" if draw(st.booleans()) else "\n"
+    if draw(st.integers(0, 4)) == 0:  # a whole plan run into one line, as document-sharing sites show it
+        out = [TITLE, "".join(out[1:]).replace("\n", "")]
     raw = newline.join(out) + newline
     return text, raw.encode("utf-8")
 
