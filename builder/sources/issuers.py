@@ -12,8 +12,10 @@ from builder.sources.textutil import simplified
 _NATIONAL = re.compile(
     r"^(中华人民共和国)?(教育部|国务院|国家语言文字工作委员会|国家语委|国家教育|国家民族事务委员会)|^中共中央|^中央"
 )
+# A school, or one of its own bodies (绍兴一中党委, …中学团委, …安全处).
 _SCHOOL = re.compile(
-    r"(学校|中学|小学|大学|学院|幼儿园|附中|附小|[一二三四五六七八九十\d]中|职高|中专|技校|完小|分校|校区)$"
+    r"(学校|中学|小学|大学|学院|幼儿园|附中|附小|[一二三四五六七八九十\d]中|职高|中专|技校|完小|分校|校区)"
+    r"(党委|党总支|党支部|团委|工会|[^\s]{2}处|[^\s]{2}室|办公室)?$"
 )
 _OTHER = re.compile(r"(研究院|研究所|研究室|教研室|教科所|教科院|中心|学会|协会|基金会|少年宫|图书馆|出版社|考试院)$")
 # A bureau's name with its place printed as just 区 or 县 (区教体局): the level, not the place.

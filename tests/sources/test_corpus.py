@@ -45,7 +45,10 @@ def test_the_held_out_half_is_read_as_labelled() -> None:
 
 def test_sub_items_are_kept_under_their_item_with_their_own_anchors() -> None:
     item = _plan("2009-shaoxing-yizhong-anquanchu-silu").items[1]  # 三、主要工作 2．加强制度建设…
-    assert [(s.marker, s.title) for s in item.items][:2] == [("（1）", "加强安全责任制度"), ("（2）", "完善定期检查制度")]
+    assert [(s.marker, s.title) for s in item.items][:2] == [
+        ("（1）", "加强安全责任制度"),
+        ("（2）", "完善定期检查制度"),
+    ]
     assert [s.anchor for s in item.items] == [f"{item.anchor}-{n}" for n in range(1, 5)]
     assert "（1）加强安全责任制度" in item.body  # the data keeps the whole item
     assert not any(p.startswith("（1）") for p in item.paragraphs)  # …and the page does not repeat it
