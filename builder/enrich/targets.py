@@ -58,7 +58,8 @@ _TARGET = re.compile(
     rf"(?<![\d.A-Za-z+\-])(?P<value>{_NUMBER})(?:\s*[-—–~～]\s*{_NUMBER})?\s*(?:余|多)?\s*(?P<unit>{_UNIT})"
 )
 _CHINESE_TARGET = re.compile(
-    rf"(?<![零一二两三四五六七八九十百千万亿第])(?P<value>[零一二两三四五六七八九十百千万亿]{{1,8}})(?:余|多)?(?P<unit>{_UNIT})"
+    rf"(?<![零一二两三四五六七八九十百千万亿第届])(?P<value>[零一二两三四五六七八九十百千万亿]{{1,8}})(?:余|多)?(?P<unit>{_UNIT})"
+    r"(?!全会|会议|代表大会)"  # 六届十次全会: a session's number
 )
 _CLAUSE_BREAK = "，,；;。：:！？!?\n"
 # after these the unit is the start of another word: 5个百分点 is a unit, 3个月 is not a count

@@ -15,6 +15,7 @@ from builder.sources.clean import _is_web_chrome
 from builder.sources.readers import reader_for
 from builder.sources.textutil import han_and_digits
 from tests import corpus_support as corpus
+from tests.browser_support import launch, screenshot, serve
 from tests.conftest import build_tree, main_content
 from tests.e2e.test_fidelity import clauses
 
@@ -72,3 +73,24 @@ def test_sub_items_and_attachments_on_the_page_and_in_the_data(site: Path, plans
     assert sub["anchor"] == f"{item['anchor']}-{sub['number']}" and sub["url"].endswith("#" + sub["anchor"])
     heading = main_content(site / owner["url"] / "index.html").find(id=sub["anchor"])
     assert heading is not None and "subitem" in heading.get("class", [])
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_a_sub_item_is_cited_as_its_items_part(site: Path, plans: dict) -> None:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    owner, item = next((p, i) for p in plans.values() for i in p["items"] if i["items"])
+    sub = item["items"][1]
+    with serve(site) as url, playwright_api.sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+        tab = context.new_page()
+        tab.goto(url + owner["url"] + "#" + sub["anchor"])
+        tab.click(f"#{sub['anchor']} .cite-button")
+        tab.wait_for_function(f"document.querySelector('#{sub['anchor']} .cite-button').textContent === '已复制'")
+        copied = tab.evaluate("navigator.clipboard.readText()")
+        screenshot(tab, "subitem-phone")
+        browser.close()
+    expected = f"《{owner['title']}》第{item['number']}条第（{sub['number']}）项 {url}{owner['url']}#{sub['anchor']}"
+    assert copied == expected

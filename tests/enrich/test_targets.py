@@ -79,5 +79,8 @@ def test_targets_in_chinese_numerals_and_the_numbers_that_are_not_targets() -> N
         (3000.0, "个", "新增三千个学位"),
         (200.0, "名", "培训二百名骨干教师"),
     ]
-    slogans = "坚持五育并举、三全育人，落实十四五规划，建设一流学校，增强四个意识，做到两个维护，第十三个五年规划。"
+    slogans = (
+        "坚持五育并举、三全育人，落实十四五规划，建设一流学校，增强四个意识，做到两个维护，第十三个五年规划，"
+        "学习市委六届十次全会精神。"
+    )
     assert extract_targets(slogans) == ()
