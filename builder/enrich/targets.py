@@ -64,7 +64,16 @@ _CHINESE_TARGET = re.compile(
 _CLAUSE_BREAK = "，,；;。：:！？!?\n"
 # after these the unit is the start of another word: 5个百分点 is a unit, 3个月 is not a count
 # (and 十项准则, 八项规定 are the names of codes, not counts)
-_NOT_AFTER = {"个": "月", "人": "员才民", "名": "单师校", "家": "庭长", "门": "户", "场": "地所馆", "次": "数", "项": "准规"}
+_NOT_AFTER = {
+    "个": "月",
+    "人": "员才民",
+    "名": "单师校",
+    "家": "庭长",
+    "门": "户",
+    "场": "地所馆",
+    "次": "数",
+    "项": "准规",
+}
 
 
 def extract_targets(text: str) -> tuple[Target, ...]:
