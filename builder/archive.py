@@ -112,11 +112,18 @@ def region_tree(archive: Archive) -> tuple[RegionNode, ...]:
             archive.region_slug(path),
             tuple(here.get(path, ())),
             tuple(below.get(path, ())),
-            tuple(node(c) for c in sorted(children[path])),
+            tuple(node(c) for c in sorted(children[path], key=_in_pinyin_order)),
         )
 
-    top = sorted((p for p in children if len(p) == 1), key=lambda p: (p != (NATIONWIDE,), p == (ELSEWHERE,), p))
+    top = sorted(
+        (p for p in children if len(p) == 1), key=lambda p: (p != (NATIONWIDE,), p == (ELSEWHERE,), _in_pinyin_order(p))
+    )
     return tuple(node(p) for p in top)
+
+
+def _in_pinyin_order(path: tuple[str, ...]) -> list[str]:
+    """广东省 before 吉林省 before 江苏省, as a Chinese reader looks for them (not by code point)."""
+    return [" ".join(lazy_pinyin(name)) for name in path]
 
 
 def walk_regions(nodes: tuple[RegionNode, ...]) -> list[tuple[RegionNode, tuple[RegionNode, ...]]]:
