@@ -93,7 +93,7 @@ def _chinese_targets(text: str) -> list[tuple[int, Target]]:
         if text[start - 1 : start] == "第" or _inside(text, start, "《", "》"):
             continue
         try:
-            value = float(cn2an.cn2an(numeral, "strict"))
+            value = float(cn2an.cn2an(numeral.replace("两", "二"), "strict"))  # 两百名 = 二百名
         except ValueError:  # 十四五 and the like: not a number
             continue
         if value < 10:

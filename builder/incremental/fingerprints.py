@@ -41,6 +41,7 @@ _PACKAGES = (
     "jieba",
     "opencc",
     "cn2an",
+    "pyahocorasick",
     "pypinyin",
     "PyYAML",
     "numpy",

@@ -32,7 +32,8 @@ def issuer_kind(issuers: tuple[str, ...]) -> str | None:
         return "national"
     if not names:
         return None
-    if _SCHOOL.search(names[0]):
+    body = re.sub(r"^(中共|共青团)|委员会$", "", names[0])  # 中共…第一中学委员会 is the school's own
+    if _SCHOOL.search(names[0]) or _SCHOOL.search(body):
         return "school"
     if _OTHER.search(names[0]):
         return "other"

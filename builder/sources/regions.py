@@ -70,6 +70,9 @@ def all_divisions() -> tuple[Division, ...]:
 def _extra() -> dict[str, tuple[str, ...]]:
     """Former or missing names → the division's path today (builder/data/divisions-extra.yml)."""
     data = yaml.safe_load(DIVISIONS_EXTRA_FILE.read_text(encoding="utf-8")) or {}
+    for name, path in data.items():
+        if not isinstance(path, list) or not 1 <= len(path) <= 3 or not all(isinstance(p, str) for p in path):
+            raise ValueError(f"{DIVISIONS_EXTRA_FILE.name}: {name}: expected a list such as [山东省, 青岛市, 黄岛区]")
     return {str(name): tuple(path) for name, path in data.items()}
 
 
@@ -98,9 +101,10 @@ def _automaton() -> ahocorasick.Automaton:
     by_path = _by_path()
     for name, path in _extra().items():  # a former name, or a division newer than the data
         add(name, by_path.get(path) or Division(path, level_of(path)), path)
+    full = {d.path[-1] for d in all_divisions()} | set(_extra())
     automaton = ahocorasick.Automaton()
     for name, meanings in names.items():
-        automaton.add_word(name, (len(name), tuple(meanings)))
+        automaton.add_word(name, (len(name), tuple(meanings), name in full))
     automaton.make_automaton()
     return automaton
 
@@ -111,17 +115,23 @@ def clear_caches() -> None:
         cached.cache_clear()
 
 
-def _mentions(text: str) -> list[tuple[tuple[Division, tuple[str, ...]], ...]]:
-    """The division names in the text, longest match wins where two overlap (海南藏族自治州 over 海南)."""
-    found: list[tuple[int, int, tuple[tuple[Division, tuple[str, ...]], ...]]] = []
-    for end, (length, meanings) in _automaton().iter(text):
-        found.append((end - length + 1, end, meanings))
+_NOT_A_PLACE_AFTER = re.compile(r"路|街|大道|大学")  # 中山路小学, 中山大学: a street's or a university's name
+
+
+def _mentions(text: str) -> list[tuple[tuple[tuple[Division, tuple[str, ...]], ...], bool]]:
+    """The division names in the text, each with whether it is printed in full (威海市, not 威海);
+    the longest match wins where two overlap (海南藏族自治州 over 海南)."""
+    found: list[tuple[int, int, tuple[tuple[Division, tuple[str, ...]], ...], bool]] = []
+    for end, (length, meanings, full) in _automaton().iter(text):
+        if not full and _NOT_A_PLACE_AFTER.match(text, end + 1):
+            continue
+        found.append((end - length + 1, end, meanings, full))
     kept = [
         f
         for f in found
         if not any(o is not f and o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0]) for o in found)
     ]
-    return [meanings for _, _, meanings in kept]
+    return [(meanings, full) for _, _, meanings, full in kept]
 
 
 def find_region(texts: Iterable[str]) -> Division | None:
@@ -132,17 +142,23 @@ def find_region(texts: Iterable[str]) -> Division | None:
     (朝阳区 alone: Beijing's or Changchun's?) only the levels they share are kept.
     """
     mentioned: dict[tuple[str, ...], set[int]] = {}  # path → the names (numbered) that name it
+    printed_full: set[int] = set()  # the names printed in full (威海市), not short (威海)
     candidates: dict[tuple[str, ...], Division] = {}
     names = (m for text in texts if text for m in _mentions(simplified(text)))
-    for number, meanings in enumerate(names):
+    for number, (meanings, full) in enumerate(names):
+        if full:
+            printed_full.add(number)
         for division, path in meanings:
             candidates[division.path] = division
             mentioned.setdefault(path, set()).add(number)
     if not candidates:
         return None
 
-    def score(d: Division) -> int:  # one name counts once: 吉林 alone is not 吉林省 and 吉林市
-        return len(set().union(*(mentioned.get(d.path[: i + 1], set()) for i in range(len(d.path)))))
+    def score(d: Division) -> tuple[int, int]:
+        """Levels named (one name counts once: 吉林 alone is not 吉林省 and 吉林市), then names printed
+        in full (威海市中山路小学 is in 威海市, whatever 中山 could be)."""
+        named = set().union(*(mentioned.get(d.path[: i + 1], set()) for i in range(len(d.path))))
+        return len(named), len(named & printed_full)
 
     best = max(score(d) for d in candidates.values())
     tied = [d for d in candidates.values() if score(d) == best]

@@ -98,9 +98,9 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
     subitem: _Open | None = None  # （1） under an item numbered 1. (a four-level plan)
     annex: list[str] = []  # from a 附件 line after the plan on: its own section, never items
     table: list[Line] = []  # a table's rows, until we know whether an item follows them
-    for line in rest:
+    for at, line in enumerate(rest):
         text = line.text
-        if annex or ((top or loose) and tu.ANNEX_MARK.match(text)):
+        if annex or ((top or loose) and tu.ANNEX_MARK.match(text) and not _plan_goes_on(rest[at + 1 :], item)):
             annex.append(text)
             continue
         if line.in_table:  # a table's numbered cells are not the plan's items: its rows stay text
@@ -190,6 +190,19 @@ def _glued_item(
     siblings = [c for c in (holder.children if holder else loose) if c.kind == "item"]
     expected = {int(siblings[-1].number) + 1} if siblings else {1}
     return m if int(m.group(1)) in expected else None
+
+
+def _plan_goes_on(after: tuple[Line, ...], item: _Open | None) -> bool:
+    """Is a 附：line text inside the plan? Yes when a part follows it, or an item that continues the
+    plan's numbering (附：推荐书目 / 2.第二条); an attachment's own list (a calendar's 1. 2.) starts anew."""
+    for line in after:
+        if line.in_table:
+            continue
+        if tu.PART_MARK.match(line.text) or tu.SUBPART_MARK.match(line.text):
+            return True
+        if m := tu.ITEM_MARK.match(line.text):
+            return item is not None and int(m.group(1)) == int(item.number) + 1
+    return False
 
 
 def _add_text(holder: _Open | None, preamble: list[str], lines: list[Line]) -> None:

@@ -17,7 +17,9 @@ ITEM_MARK = re.compile(r"^(\d{1,3})[.．、](?!\d)")
 SUBITEM_MARK = re.compile(r"^[（(](\d{1,3})[）)]")
 # An item number glued to a digit (2.2020年起…, 2、3月12日…): an item only where its number is the
 # next one (structure.py decides); never a decimal amount such as 2.5亿元.
-GLUED_ITEM_MARK = re.compile(r"^(\d{1,3})[.．、](?=\d)(?!\d+(?:\.\d+)?\s*[亿万千%％‰])")
+GLUED_ITEM_MARK = re.compile(
+    r"^(\d{1,3})(?:[.．](?!\d{1,2}\s*[前日号])|、)(?=\d)(?!\d+(?:\.\d+)?\s*[亿万千%％‰])"
+)  # 3.12前完成 is a date (March 12th), 2、3月12日为植树节 an item
 CIRCLED_MARK = re.compile("^[\u2460-\u2473]")
 # An attachment after the plan: 附：…行事历, 附件, 附件2：… (a line of its own).
 ANNEX_MARK = re.compile(r"^附(?:件\s*\d*)?\s*[:：]|^附件\s*\d*$")
@@ -32,7 +34,9 @@ _RUN_ON_SPLIT = re.compile(
 )
 
 _MARKERS = rf"(?:{_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d))"
-_SPACED_MARKER = re.compile(rf"(?<=[。；！？：\u4e00-\u9fff”）)])\s+(?={_MARKERS})")
+_SPACED_MARKER = re.compile(
+    rf"(?<=[。；！？：\u4e00-\u9fff”）)])\s+(?={_MARKERS})(?![一二三四五六七八九十]、[一二三四五六七八九十])"
+)
 # The headings plans share, when a one-line text runs the body on with no stop (一、指导思想以…).
 _HEADING_WORDS_RUN_IN = re.compile(
     rf"^(?:{_NUMERAL}、|[（(]{_NUMERAL}[）)])\s*\S{{0,12}}?(?:指导思想|工作目标|主要目标|目标任务|工作重点|重点工作|"

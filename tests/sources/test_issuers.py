@@ -278,3 +278,11 @@ def test_a_division_newer_than_the_data_is_found_once_the_extra_file_names_it(
     finally:
         monkeypatch.undo()
         regions.clear_caches()
+
+
+def test_a_schools_party_committee_and_a_street_named_after_a_city() -> None:
+    assert issuers.issuer_kind(("中共威海市第一中学委员会",)) == "school"
+    assert issuers.issuer_kind(("中共绍兴市教育局委员会",)) is None
+    found = regions.find_region(["威海市中山路小学"])  # 威海市 in full; 中山 is the street's name
+    assert found is not None and found.path == ("山东省", "威海市")
+    assert regions.find_region(["中山大学附属中学"]) is None

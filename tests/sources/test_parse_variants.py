@@ -106,3 +106,16 @@ def test_anchors_stay_unique_when_loose_items_share_numbers_with_part_items() ->
     plan = parse(f"{TITLE}\n1.前置一。\n2.前置二。\n一、部分\n1.第一条。\n2.第二条。\n3.第三条。\n")
     anchors = [i.anchor for i in plan.items]
     assert len(anchors) == len(set(anchors)) == 5
+
+
+def test_an_attachment_line_with_items_still_to_come_is_text() -> None:
+    plan = parse(f"{TITLE}\n一、甲\n1.第一条。正文。\n附：推荐书目\n2.第二条。\n二、保障措施\n3.保障。\n")
+    assert [i.number for i in plan.items] == ["1", "2", "3"] and plan.annex == ()
+    assert "附：推荐书目" in plan.items[0].paragraphs
+
+
+def test_a_date_glued_to_a_number_is_not_an_item_and_a_spaced_grade_list_is_not_a_part() -> None:
+    plan = parse(f"{TITLE}\n一、甲\n1.第一条。正文。\n2.第二条。\n3.12前完成植树。\n重点关注 一、二年级学生习惯养成。\n")
+    assert [i.number for i in plan.items] == ["1", "2"]
+    assert [p.number for p in plan.parts] == ["一"]
+    assert any("3.12前完成植树" in p for p in plan.items[1].paragraphs)

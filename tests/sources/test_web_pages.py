@@ -178,3 +178,16 @@ def test_real_saved_pages_give_the_structure_read_off_them(page: Path) -> None:
     assert plan.meta.year == labels["year"]
     assert _parsed(plan.parts) == _labelled(labels["parts"])
     assert plan.meta.title == labels["title"]
+
+
+def test_a_layout_table_holding_the_whole_article_is_not_a_data_table() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>某区教育局2021年工作要点</title></head><body>"
+        "<div id='zoom'><table><tr><td><p>某区教育局2021年工作要点</p><p>一、总体要求</p>"
+        f"<p>1.加强党建。{'各校落实党建工作责任，' * 20}</p><p>2.提高质量。{'深化课堂教学改革，' * 20}</p>"
+        "<table><tr><td>序号</td><td>任务</td></tr><tr><td>1.</td><td>建设学校</td></tr></table>"
+        "</td></tr></table></div></body></html>"
+    )
+    loaded = parse_plan(page.encode(), "page.html", "year: 2021\n", "", HtmlReader())
+    assert loaded.plan is not None
+    assert [i.number for i in loaded.plan.items] == ["1", "2"]  # the inner data table's 1. is no item

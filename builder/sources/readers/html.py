@@ -215,10 +215,11 @@ def body_lines(body: LexborNode, cell_break: str = " ", in_table: list[int] | No
                 flush()
             elif tag in _BLOCK:
                 flush()
-                depth[0] += tag == "table"
+                data = tag == "table" and _is_data_table(child)
+                depth[0] += data
                 walk(child)
                 flush()
-                depth[0] -= tag == "table"
+                depth[0] -= data
             elif tag in _CELL:
                 walk(child)
                 current.append(cell_break)
@@ -228,6 +229,22 @@ def body_lines(body: LexborNode, cell_break: str = " ", in_table: list[int] | No
     walk(body)
     flush()
     return lines
+
+
+def _is_data_table(table: LexborNode) -> bool:
+    """A table of rows and columns (a calendar, a task list), not a one-cell layout table that
+    holds the whole article: some row of its own has two cells or more."""
+    return any(
+        _owner_table(row) == table and sum(1 for cell in row.iter() if cell.tag in _CELL) >= 2  # == : same node
+        for row in table.css("tr")
+    )
+
+
+def _owner_table(node: LexborNode) -> LexborNode | None:
+    parent = node.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
+    return parent
 
 
 def _fields(tree: LexborHTMLParser, body: LexborNode) -> list[tuple[str, str]]:
