@@ -115,7 +115,8 @@ def test_an_attachment_line_with_items_still_to_come_is_text() -> None:
 
 
 def test_a_date_glued_to_a_number_is_not_an_item_and_a_spaced_grade_list_is_not_a_part() -> None:
-    plan = parse(f"{TITLE}\n一、甲\n1.第一条。正文。\n2.第二条。\n3.12前完成植树。\n重点关注 一、二年级学生习惯养成。\n")
+    text = "一、甲\n1.第一条。正文。\n2.第二条。\n3.12前完成植树。\n重点关注 一、二年级学生习惯养成。\n"
+    plan = parse(f"{TITLE}\n{text}")
     assert [i.number for i in plan.items] == ["1", "2"]
     assert [p.number for p in plan.parts] == ["一"]
     assert any("3.12前完成植树" in p for p in plan.items[1].paragraphs)
