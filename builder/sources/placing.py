@@ -9,6 +9,7 @@ issuer either, the id comes from the file name.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -38,6 +39,7 @@ def place_plan(
     rel: str,
     sidecar_rel: str,
     line: int,
+    title: str = "",
 ) -> Placed:
     """The sidecar wins; then the issuer's own name (教育部, …中学); then the division found."""
     named = tuple(overrides.get("region") or ())
@@ -55,7 +57,7 @@ def place_plan(
     problems: list[Problem] = []
     sidecar = sidecar_rel or str(PurePosixPath(rel).with_suffix(".yml"))
     if issuer_slug:
-        plan_id = f"{year}-{issuer_slug}"
+        plan_id = f"{year}-{issuer_slug}{_semester(title)}"
     elif region:
         plan_id = f"{year}-{meta.slug(region)}"
     else:
@@ -85,6 +87,15 @@ def place_plan(
     return Placed(region, level, issuer_slug, str(overrides.get("id") or plan_id), tuple(problems))
 
 
+def _semester(title: str) -> str:
+    """A school publishes a plan per semester: 第一学期 and 第二学期 keep ids of their own."""
+    if re.search(r"第一学期|上学期", title):
+        return "-1"
+    if re.search(r"第二学期|下学期", title):
+        return "-2"
+    return ""
+
+
 def _id_from_file_name(rel: str, year: int) -> str:
     stem = meta.url_safe("".join(lazy_pinyin(PurePosixPath(rel).stem)))
     return stem if stem.startswith(str(year)) else f"{year}-{stem}"
@@ -107,7 +118,8 @@ def distinct_issuer_slugs(plans: list[Plan]) -> list[Plan]:
         m = plan.meta
         new = renamed.get((m.issuer_slug or "", _issuer(plan)))
         if new and new != m.issuer_slug:
-            plan_id = f"{m.year}-{new}" if m.id == f"{m.year}-{m.issuer_slug}" else m.id
+            made = f"{m.year}-{m.issuer_slug}"  # an id made from the slug (and a semester): renamed with it
+            plan_id = f"{m.year}-{new}{m.id[len(made) :]}" if m.id.startswith(made) else m.id
             plan = dataclasses.replace(plan, meta=dataclasses.replace(m, issuer_slug=new, id=plan_id))
         out.append(plan)
     return out

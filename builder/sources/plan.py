@@ -100,7 +100,7 @@ def parse_plan(
         return Loaded(None, tuple(problems))
     assert isinstance(year, int)
     found = None if "region" in overrides else find_region((*issuers, web.get("发布单位", ""), title))
-    placed = place_plan(overrides, issuers, found, year, rel, sidecar_rel, first_line)
+    placed = place_plan(overrides, issuers, found, year, rel, sidecar_rel, first_line, title)
     problems.extend(placed.problems)
     if not title:
         title = f"{issuers[0] if issuers else ''}{year}年工作要点"

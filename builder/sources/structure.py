@@ -135,10 +135,11 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
             holder_open.paragraph_lines.append(line.lineno)
         else:
             preamble.append(text)
-    if table and (top or loose) and not annex:  # a table after the last item: the plan's annex (a calendar)
-        annex = [t.text for t in table]
+    last = subitem or item or subpart or part
+    if table and (top or loose) and not annex and not _points_to_table(last):
+        annex = [t.text for t in table]  # a table after the last item: the plan's annex (a calendar)
     elif table:
-        _add_text(subitem or item or subpart or part, preamble, table)
+        _add_text(last, preamble, table)
 
     closing, unplaced = _split_closing(top, loose)
     preamble_anchor = None
@@ -190,6 +191,17 @@ def _glued_item(
     siblings = [c for c in (holder.children if holder else loose) if c.kind == "item"]
     expected = {int(siblings[-1].number) + 1} if siblings else {1}
     return m if int(m.group(1)) in expected else None
+
+
+_TABLE_REFERENCE = re.compile(r"如下表|见下表|下表|如下[：:]?$|附表")
+
+
+def _points_to_table(holder: _Open | None) -> bool:
+    """任务分工如下表。: the table that follows is the last item's own."""
+    if holder is None:
+        return False
+    last_text = holder.paragraphs[-1] if holder.paragraphs else holder.title
+    return bool(_TABLE_REFERENCE.search(last_text))
 
 
 def _plan_goes_on(after: tuple[Line, ...], item: _Open | None) -> bool:

@@ -87,7 +87,7 @@ CASES = (
         (),  # 普陀 is a district of both 上海市 and 舟山市: the text does not say which
         2010,
         (ELSEWHERE, "普陀二中"),
-        "2010-putuoerzhong",
+        "2010-putuoerzhong-2",  # 第二学期: a school's two semester plans keep ids of their own
         sidecar="title: 普陀二中2010学年第二学期工作计划\n",  # printed run into the text's first line
         warning="cannot tell which region 普陀二中 is in",
     ),
@@ -97,7 +97,7 @@ CASES = (
         ("上海市", "金山区"),
         2005,
         ("上海市", "金山区", "金山区朱泾第二小学"),
-        "2005-jinshanquzhujingdierxiaoxue",
+        "2005-jinshanquzhujingdierxiaoxue-2",
         sidecar="issuers: [金山区朱泾第二小学]\n",
     ),
     Case(
@@ -286,3 +286,14 @@ def test_a_schools_party_committee_and_a_street_named_after_a_city() -> None:
     found = regions.find_region(["威海市中山路小学"])  # 威海市 in full; 中山 is the street's name
     assert found is not None and found.path == ("山东省", "威海市")
     assert regions.find_region(["中山大学附属中学"]) is None
+
+
+def test_a_schools_two_semester_plans_keep_ids_of_their_own() -> None:
+    text = "一、总体要求\n1.加强党建。抓好落实。\n".encode()
+    ids = []
+    for semester in ("第一学期", "第二学期"):
+        sidecar = f"title: 普陀二中2010学年{semester}工作计划\nregion: [浙江省, 舟山市, 普陀区]\n"
+        loaded = parse_plan(text, f"source_docs/{semester}.txt", sidecar)
+        assert loaded.plan is not None
+        ids.append(loaded.plan.meta.id)
+    assert ids == ["2010-putuoerzhong-1", "2010-putuoerzhong-2"]

@@ -120,3 +120,18 @@ def test_a_date_glued_to_a_number_is_not_an_item_and_a_spaced_grade_list_is_not_
     assert [i.number for i in plan.items] == ["1", "2"]
     assert [p.number for p in plan.parts] == ["一"]
     assert any("3.12前完成植树" in p for p in plan.items[1].paragraphs)
+
+
+def test_a_table_the_last_item_points_to_stays_with_it() -> None:
+    from builder.sources.plan import parse_plan
+    from builder.sources.readers.html import HtmlReader
+
+    rows = "".join(f"<tr><td>{n}.</td><td>{'任务内容较多需要说明' * 3}</td><td>教育局</td></tr>" for n in range(1, 4))
+    page = (
+        "<html><head><meta charset='utf-8'><title>某区教育局2021年工作要点</title></head><body><div id='zoom'>"
+        f"<p>某区教育局2021年工作要点</p><p>一、总体要求</p><p>1.加强党建。{'各校落实党建工作责任，' * 20}</p>"
+        f"<p>2.明确分工。任务分工如下表：</p><table>{rows}</table></div></body></html>"
+    )
+    loaded = parse_plan(page.encode(), "page.html", "year: 2021\n", "", HtmlReader())
+    assert loaded.plan is not None and loaded.plan.annex == ()
+    assert [i.number for i in loaded.plan.items] == ["1", "2"] and "教育局" in loaded.plan.items[1].body
