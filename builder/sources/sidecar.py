@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from builder.errors import Problem
-from builder.model import LEVELS
+from builder.model import LEVEL_NAMES, LEVELS
 
 # key → (expected type, description); the README's editor's guide lists the same keys.
 KEYS: dict[str, str] = {
@@ -19,7 +19,7 @@ KEYS: dict[str, str] = {
     "title": "the plan's title as printed",
     "issuers": "a list of the issuing bodies",
     "region": "a list: province, city, county (as many as apply), or 全国 for a national body",
-    "level": "national, province, city, county, school or other (when the issuer's name does not say)",
+    "level": "national, province, city, county, school or other, or 全国, 省级, 市级, 县级, 学校, 其他",
     "year": "the plan's year, e.g. 2020",
     "date": "the date the plan was issued, YYYY-MM-DD",
     "doc_number": "the document number (文号), e.g. 青黄教工委〔2021〕1号",
@@ -104,7 +104,8 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
     if key == "id":
         valid_id = isinstance(value, str) and bool(_ID.match(value))
         return (value, None) if valid_id else (None, f"{value!r} is not a valid id")
-    if key == "level":
+    if key == "level":  # in English or as the pages say it (省级, 学校 …)
+        value = {name: level for level, name in LEVEL_NAMES.items()}.get(value, value)
         return (value, None) if value in LEVELS else (None, f"{value!r} is not one of {', '.join(LEVELS)}")
     if key in ("issuers", "region"):
         if isinstance(value, str):

@@ -32,3 +32,10 @@ def test_anything_else_is_refused_with_its_line(address: str) -> None:
     (problem,) = problems
     assert problem.line == 2 and "is not a web address" in problem.message
     assert "http:// or https://" in problem.hint
+
+
+def test_level_is_given_in_english_or_as_the_pages_say_it() -> None:
+    assert parse_sidecar("level: 省级\n", "a.yml")[0].values == {"level": "province"}
+    assert parse_sidecar("level: school\n", "a.yml")[0].values == {"level": "school"}
+    _, problems = parse_sidecar("level: 省\n", "a.yml")
+    assert [p.line for p in problems] == [1] and "is not one of" in problems[0].message
