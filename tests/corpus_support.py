@@ -18,7 +18,7 @@ import yaml
 from builder.enrich.taxonomy import load_taxonomy
 from builder.enrich.themes import Tagger
 from builder.errors import Problem
-from builder.model import ABOUT, Item, Part, Plan
+from builder.model import Item, Part, Plan
 from builder.sources.plan import parse_plan
 from builder.sources.readers import reader_for
 
@@ -206,6 +206,3 @@ def score_themes(entries: list[Entry], tag: Tagger) -> tuple[list[ThemeScore], l
 def overall(scores: list[ThemeScore]) -> ThemeScore:
     tp, fp, fn, af, at = (sum(getattr(s, k) for s in scores) for k in ("tp", "fp", "fn", "about_found", "about_total"))
     return ThemeScore("all", tp, fp, fn, af, at)
-
-
-__all__ = ["ABOUT", "Entry", "files", "half", "load", "overall", "score_themes", "tagger"]

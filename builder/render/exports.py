@@ -32,11 +32,7 @@ def original_url(meta: PlanMeta) -> str | None:
 def item_json(plan: Plan, item: Item) -> dict[str, Any]:
     """An item; `body` is the whole rest of it, sub-items included, which `items` also lists."""
     return {
-        "number": item.number,
-        "anchor": item.anchor,
-        "url": f"{plan_url(plan)}#{item.anchor}",
-        "title": item.title,
-        "body": item.body,
+        **_numbered(plan, item),
         "part": item.part,
         "themes": list(item.theme_slugs),
         "targets": [{"text": t.text, "value": t.value, "unit": t.unit, "kind": t.kind} for t in item.targets],
@@ -47,14 +43,17 @@ def item_json(plan: Plan, item: Item) -> dict[str, Any]:
 
 
 def subitem_json(plan: Plan, sub: Item) -> dict[str, Any]:
+    return {**_numbered(plan, sub), "marker": sub.marker, "line": sub.line}
+
+
+def _numbered(plan: Plan, item: Item) -> dict[str, Any]:
+    """What an item and a sub-item both carry: where it is and what it says."""
     return {
-        "number": sub.number,
-        "anchor": sub.anchor,
-        "url": f"{plan_url(plan)}#{sub.anchor}",
-        "title": sub.title,
-        "body": sub.body,
-        "marker": sub.marker,
-        "line": sub.line,
+        "number": item.number,
+        "anchor": item.anchor,
+        "url": f"{plan_url(plan)}#{item.anchor}",
+        "title": item.title,
+        "body": item.body,
     }
 
 

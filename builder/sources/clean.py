@@ -142,9 +142,12 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
     numbered heading or item, and any line where one follows a space (a break the page lost)."""
     out: list[Line] = []
     for line in lines:
-        pieces = [line.text] if line.in_table else tu.split_before_markers(line.text)
+        if line.in_table:  # a table's cell is kept whole
+            out.append(line)
+            continue
+        pieces = tu.split_before_markers(line.text)
         runs_on = len(line.text) >= 600 or sum(1 for p in pieces if tu.PART_MARK.match(p)) >= 2
-        if not line.in_table and not runs_on:  # one paragraph: only a lost line break splits it
+        if not runs_on:  # one paragraph: only a lost line break splits it
             pieces = tu.split_at_spaced_markers(line.text)
         out.extend(Line(piece, line.lineno, line.in_table) for piece in pieces if piece.strip())
     return out

@@ -130,11 +130,8 @@ def parse_structure(lines: tuple[Line, ...], path: str) -> tuple[Structure, list
         elif item is not None and item_mark is tu.ITEM_MARK and (m := tu.SUBITEM_MARK.match(text)):
             subitem = _Open("item", line, m.group(0), m.group(1), text[m.end() :].strip())
             item.children.append(subitem)
-        elif holder_open := subitem or item or subpart or part:
-            holder_open.paragraphs.append(text)
-            holder_open.paragraph_lines.append(line.lineno)
         else:
-            preamble.append(text)
+            _add_text(subitem or item or subpart or part, preamble, [line])
     last = subitem or item or subpart or part
     if table and (top or loose) and not annex and not _points_to_table(last):
         annex = [t.text for t in table]  # a table after the last item: the plan's annex (a calendar)

@@ -90,8 +90,9 @@ def test_a_title_over_two_lines_and_an_item_title_ending_in_a_colon() -> None:
 
 
 def test_heading_only_items_take_the_next_paragraph_as_their_body() -> None:
-    item = _plan("2009-shaoxing-yizhong-xueqi2-silu").items[0]
-    assert item.paragraphs and not item.title.endswith("。")
+    item = _plan("2009-shaoxing-yizhong-xueqi2-silu").items[0]  # 1．加强队伍建设，促进整体发展 / its body
+    assert item.title == "加强队伍建设，促进整体发展"  # the heading line alone, as labelled
+    assert item.paragraphs and len(item.paragraphs[0]) > len(item.title)
 
 
 def test_a_plan_in_traditional_characters_keeps_them() -> None:
