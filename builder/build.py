@@ -27,7 +27,7 @@ from builder.publish.pagefind_index import pagefind_index
 from builder.publish.swap import swap_into_place
 from builder.render import exports, feed, pages, report
 from builder.sources import originals
-from builder.sources.discover import Loaded, find_sources, load_cached, relative
+from builder.sources.discover import Loaded, convert_legacy, find_sources, load_cached, relative
 from builder.sources.placing import distinct_issuer_slugs
 
 __all__ = ["Paths", "build_site", "generate_docs", "read_archive"]  # Paths: tests and scripts import it here
@@ -55,9 +55,10 @@ def read_archive(
     files, problems = find_sources(paths.sources)
     plans: list[Plan] = []
     cache = PickleCache(paths.parse_cache, parser_fingerprint())
+    converted = convert_legacy(files, paths.root, cache)  # .doc and .wps: one LibreOffice run for all
     for source in progress.track(files, "读取与解析 read + parse"):
         try:
-            loaded = load_cached(source, paths.root, cache)
+            loaded = load_cached(source, paths.root, cache, converted)
         except OSError as error:  # unreadable, or gone since the folder was listed
             reason = error.strerror or str(error)
             loaded = Loaded(

@@ -16,7 +16,9 @@ breaks of a seed copied out of a PDF, and writes one Flat ODT per layout, which 
 - <seed>.pdf         the automatic layout typeset on A4 in a CJK serif font, justified so lines wrap
                      mid-sentence, the cover notice on a page of its own, a running header (the plan's
                      title), `— N —` page numbers, and a table after the items
-- 2019-weihai.doc    the automatic layout as Word 97
+- 2019-weihai.doc    the typed layout as Word 97. Not the automatic one: LibreOffice's .doc export
+                     loses "restart at N" (reopened, its items 7-14 print 1-8), so that .doc would
+                     not say what the seed says
 - locked.pdf         a password-protected PDF (the password is 1234)
 
 Every layout ends with the same small table (附件：…分工表) whose numbered cells are not items.
@@ -34,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_web_fixtures import SEEDS, split_seed, title_of  # noqa: E402
+from make_web_fixtures import SEEDS, split_seed, title_of
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "fixtures" / "office"
@@ -78,12 +80,17 @@ def heading(line: str) -> tuple[int, int, str] | None:
     return None
 
 
-def join_wrapped(lines: list[str]) -> list[str]:
-    """A seed copied out of a PDF breaks every printed line: join lines that fill the measure."""
+def measure_of(lines: list[str]) -> int | None:
+    """The printed line length of a seed copied out of a PDF (most of its lines are that long)."""
     lengths = sorted(len(line) for line in lines)
-    measure = lengths[len(lengths) * 3 // 4]  # most lines of a wrapped seed are full
-    if sum(1 for n in lengths if n >= measure - 2) < len(lines) // 2:
-        return lines  # not wrapped
+    measure = lengths[len(lengths) * 3 // 4]
+    return measure if sum(1 for n in lengths if n >= measure - 2) >= len(lines) // 2 else None
+
+
+def join_wrapped(lines: list[str], measure: int | None) -> list[str]:
+    """Join the lines of a wrapped seed that fill the measure with the line after them."""
+    if measure is None:
+        return lines
     out: list[str] = []
     for line in lines:
         if out and len(out[-1]) >= measure - 2 and not out[-1].endswith(SENTENCE_END) and not heading(line):
@@ -96,10 +103,12 @@ def join_wrapped(lines: list[str]) -> list[str]:
 def seed_layout(name: str) -> tuple[list[str], str, list[str]]:
     """(notice paragraphs, title, plan paragraphs) of a seed."""
     _, body = split_seed((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))
-    body = [re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d])|(?<=\d) +(?=[\u4e00-\u9fff])", "", b) for b in body]
+    # "2020 年" is debris of copying out of a PDF; spaces between two names (工委  教育局) are typed.
+    body = [re.sub(r"(?<=[\u4e00-\u9fff]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])", "", b) for b in body]
     title = title_of(body)
     at = body.index(title)
-    return join_wrapped(body[:at]), title, join_wrapped(body[at + 1 :])
+    measure = measure_of(body[at + 1 :])
+    return join_wrapped(body[:at], measure), title, join_wrapped(body[at + 1 :], measure)
 
 
 # ---------------------------------------------------------------- Flat ODT
@@ -152,7 +161,12 @@ def styles(serif: bool) -> str:
     heading_fonts = ("Noto Serif CJK SC",) * 3 if serif else ("黑体", "楷体_GB2312", "仿宋_GB2312")
     title_font = "Noto Serif CJK SC" if serif else "方正小标宋简体"
     indent = 'fo:text-indent="32pt"'
-    para = f'<style:paragraph-properties fo:text-align="justify" {indent} fo:line-height="28pt"/>'
+    # punctuation-wrap simple: LibreOffice's default lets a line-end ， hang past the margin, where
+    # it is sometimes not drawn at all (seen in the first run: 幼儿园， printed as 幼儿园).
+    para = (
+        f'<style:paragraph-properties fo:text-align="justify" {indent} fo:line-height="28pt" '
+        'style:punctuation-wrap="simple"/>'
+    )
     out = [
         '<style:style style:name="Standard" style:family="paragraph" style:class="text">'
         f"{para}{text_props(body_font)}</style:style>",
@@ -177,6 +191,10 @@ def styles(serif: bool) -> str:
             'style:family="paragraph" style:parent-style-name="Standard" '
             f'style:default-outline-level="{level}" style:class="text">{para}{text_props(font)}</style:style>'
         )
+        out.append(  # the same look with the number typed: no outline level, so no automatic number
+            f'<style:style style:name="Typed_20_{level}" style:display-name="Typed {level}" '
+            f'style:family="paragraph" style:parent-style-name="Standard">{para}{text_props(font)}</style:style>'
+        )
     return "".join(out)
 
 
@@ -192,8 +210,7 @@ def table_xml() -> str:
         for row in TABLE
     )
     return (
-        '<table:table table:name="tasks"><table:table-column table:number-columns-repeated="3"/>'
-        f"{rows}</table:table>"
+        f'<table:table table:name="tasks"><table:table-column table:number-columns-repeated="3"/>{rows}</table:table>'
     )
 
 
@@ -215,7 +232,7 @@ def fodt(name: str, numbering: str, serif: bool) -> str:
             continue
         level, number, rest = found
         if numbering == "typed":
-            body.append(p(f"Heading_20_{level}", line))
+            body.append(p(f"Typed_20_{level}", line))
             continue
         natural = expected[level] + 1
         restart = f' text:restart-numbering="true" text:start-value="{number}"' if number != natural else ""
@@ -290,8 +307,8 @@ def main() -> None:
             shutil.copy(work / "typed" / f"{name}.docx", OUT / f"{name}.typed.docx")
             shutil.copy(work / "auto" / f"{name}.docx", OUT / f"{name}.auto.docx")
             shutil.copy(work / "pdf" / f"{name}.pdf", OUT / f"{name}.pdf")
-        convert([work / "auto" / "2019-weihai.fodt"], "doc:MS Word 97", work / "auto", profile)
-        shutil.copy(work / "auto" / "2019-weihai.doc", OUT / "2019-weihai.doc")
+        convert([work / "typed" / "2019-weihai.fodt"], "doc:MS Word 97", work / "typed", profile)
+        shutil.copy(work / "typed" / "2019-weihai.doc", OUT / "2019-weihai.doc")
         locked = (
             'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
             '"DocumentOpenPassword":{"type":"string","value":"1234"}}'

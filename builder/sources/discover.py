@@ -8,6 +8,7 @@ understands (`<stem>.html`), an optional original published beside a hand-made t
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from builder.sources.decode import sniff
 from builder.sources.originals import KINDS as ORIGINAL_KINDS
 from builder.sources.plan import Loaded, OriginalFile, parse_plan
 from builder.sources.readers import READERS, TEXT_SUFFIXES, reader_for
+from builder.sources.readers.base import Reader
+from builder.sources.readers.legacy import LEGACY_SUFFIXES, ConvertedReader, cannot_convert, convert_all, soffice
 
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 READABLE = ", ".join(suffix for reader in READERS for suffix in reader.suffixes)
@@ -61,8 +64,9 @@ def load_plan(path: Path, root: Path) -> Loaded:
     return parse_files(PlanFiles.read(Source(path, path if path.suffix.lower() in ORIGINAL_KINDS else None)), root)
 
 
-def parse_files(files: PlanFiles, root: Path) -> Loaded:
-    """Parse what PlanFiles.read found (the sidecar must be UTF-8)."""
+def parse_files(files: PlanFiles, root: Path, converted: Mapping[Path, bytes | None] | None = None) -> Loaded:
+    """Parse what PlanFiles.read found (the sidecar must be UTF-8); `converted` holds the .docx
+    LibreOffice made of .doc and .wps files (convert_legacy)."""
     source = files.source
     sidecar_text = None
     if files.sidecar is not None:
@@ -73,8 +77,13 @@ def parse_files(files: PlanFiles, root: Path) -> Loaded:
                 relative(source.sidecar, root), None, "the sidecar is not UTF-8 text", "re-save it as UTF-8"
             )
             return Loaded(None, (problem,))
-    reader = reader_for(source.text.suffix)
+    reader: Reader | None = reader_for(source.text.suffix)
     assert reader is not None, source.text  # find_sources only lists files a reader reads
+    if converted is not None and source.text in converted:
+        docx = converted[source.text]
+        if docx is None:
+            return Loaded(None, (cannot_convert(relative(source.text, root)),))
+        reader = ConvertedReader(docx)
     original = None
     if source.original is not None:
         data = files.data if source.original == source.text else files.original
@@ -181,13 +190,31 @@ def _unreadable(path: Path, rel: str) -> Problem:
     )
 
 
-def load_cached(source: Source, root: Path, cache: PickleCache) -> Loaded:
+def load_cached(
+    source: Source, root: Path, cache: PickleCache, converted: Mapping[Path, bytes | None] | None = None
+) -> Loaded:
     """Read one plan's files; parse them unless the same bytes were parsed before."""
     files = PlanFiles.read(source)
     key = cache.key(relative(source.text, root), *files.cache_parts())
     cached = cache.get(key)
     if isinstance(cached, Loaded):
         return cached
-    loaded = parse_files(files, root)
-    cache.put(key, loaded)
+    loaded = parse_files(files, root, converted)
+    if loaded.plan is not None or source.text.suffix.lower() not in LEGACY_SUFFIXES:
+        cache.put(key, loaded)  # a .doc that failed to convert is tried again (LibreOffice installed since?)
     return loaded
+
+
+def convert_legacy(sources: list[Source], root: Path, cache: PickleCache) -> dict[Path, bytes | None]:
+    """The .doc and .wps files whose parse is not cached, converted to .docx in one LibreOffice run."""
+    todo: dict[Path, bytes] = {}
+    for source in sources:
+        if source.text.suffix.lower() not in LEGACY_SUFFIXES:
+            continue
+        try:
+            files = PlanFiles.read(source)
+        except OSError:
+            continue  # reported when the plan is read
+        if not isinstance(cache.get(cache.key(relative(source.text, root), *files.cache_parts())), Loaded):
+            todo[source.text] = files.data
+    return convert_all(todo) if todo and soffice() is not None else {}

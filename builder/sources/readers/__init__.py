@@ -7,10 +7,13 @@ a file kind with no reader is refused with one clear message (see sources/discov
 from __future__ import annotations
 
 from builder.sources.readers.base import Read, Reader
+from builder.sources.readers.docx import DocxReader
 from builder.sources.readers.html import HtmlReader
+from builder.sources.readers.legacy import LegacyWordReader
+from builder.sources.readers.pdf import PdfReader
 from builder.sources.readers.text import TextReader
 
-READERS: tuple[Reader, ...] = (TextReader(), HtmlReader())
+READERS: tuple[Reader, ...] = (TextReader(), HtmlReader(), DocxReader(), PdfReader(), LegacyWordReader())
 TEXT_SUFFIXES = TextReader.suffixes
 ORIGINAL_SUFFIXES = tuple(s for r in READERS if r.kind != "text" for s in r.suffixes)  # kept and published
 
