@@ -83,7 +83,7 @@ def read_archive(
                 paths.sources.name,
                 None,
                 "there are no plans to build",
-                "put at least one plan (.txt) into source_docs/",
+                "put at least one plan (.txt, .html, .docx, .pdf …) into source_docs/",
             )
         )
     by_id: dict[str, list[Plan]] = defaultdict(list)

@@ -6,17 +6,9 @@ from builder.errors import Problem
 
 # Magic numbers of files an editor may drop into source_docs/ by mistake.
 _BINARY_KINDS: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF", "a PDF", "extract its text (e.g. `pdftotext -layout`) and save it as .txt"),
-    (
-        b"PK\x03\x04",
-        "a Word (.docx) or other zip file",
-        "open it in Word or LibreOffice and save it as plain text (.txt, UTF-8)",
-    ),
-    (
-        b"\xd0\xcf\x11\xe0",
-        "an old Word (.doc) file",
-        "open it in Word or LibreOffice and save it as plain text (.txt, UTF-8)",
-    ),
+    (b"%PDF", "a PDF", "name it .pdf: the archive reads PDFs"),
+    (b"PK\x03\x04", "a Word (.docx) or other zip file", "if it is a Word file, name it .docx: the archive reads them"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) file", "name it .doc: the archive reads it through LibreOffice"),
     (b"\x89PNG", "a PNG image", "a scan cannot be read; find the plan's text or OCR it to .txt"),
     (b"\xff\xd8\xff", "a JPEG image", "a scan cannot be read; find the plan's text or OCR it to .txt"),
     (b"GIF8", "a GIF image", "a scan cannot be read; find the plan's text or OCR it to .txt"),

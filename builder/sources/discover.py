@@ -22,6 +22,18 @@ from builder.sources.readers.base import Reader
 from builder.sources.readers.legacy import LEGACY_SUFFIXES, ConvertedReader, cannot_convert, convert_all, soffice
 
 SIDECAR_SUFFIXES = (".yml", ".yaml")
+_NOT_DOCUMENTS = {  # files that sit beside plans in a bureau's downloads but are not plans
+    ".xlsx": "an Excel workbook",
+    ".xls": "an Excel workbook",
+    ".et": "a WPS spreadsheet",
+    ".csv": "a table of data (CSV)",
+    ".pptx": "a PowerPoint presentation",
+    ".ppt": "a PowerPoint presentation",
+    ".dps": "a WPS presentation",
+    ".zip": "a zip archive",
+    ".rar": "a RAR archive",
+    ".7z": "a 7z archive",
+}
 READABLE = ", ".join(suffix for reader in READERS for suffix in reader.suffixes)
 
 
@@ -108,7 +120,7 @@ def find_sources(sources: Path) -> tuple[list[Source], list[Problem]]:
                     str(sources),
                     None,
                     "the folder of plans does not exist",
-                    "create source_docs/ and put one plan per file in it (.txt or a saved web page)",
+                    "create source_docs/ and put one plan per file in it (.txt, a saved web page, Word or PDF)",
                 )
             ]
         )
@@ -179,6 +191,14 @@ def _unreadable(path: Path, rel: str) -> Problem:
             None,
             f"{what}, which the archive cannot read yet",
             f"put its text beside it as {beside} (it is then published as the plan's original)",
+        )
+    if path.suffix.lower() in _NOT_DOCUMENTS:
+        what = _NOT_DOCUMENTS[path.suffix.lower()]
+        return Problem(
+            rel,
+            None,
+            f"this is {what}, not a plan",
+            f"find the plan's own file (Word, PDF, web page) or save its text as {beside}",
         )
     if sniffed:
         return Problem(rel, None, f"this is {sniffed[0]}, not a plan the archive can read", sniffed[1])

@@ -41,20 +41,18 @@ class DocxReader:
 def open_docx(data: bytes, path: str) -> tuple[etree._Element, etree._Element | None, etree._Element | None] | Problem:
     """(document body, numbering.xml, styles.xml) of a .docx, or the problem that stops it."""
     import docx  # python-docx: imported here, only builds with Word files pay for it
-    from docx.opc.exceptions import PackageNotFoundError
 
     beside = path.rsplit(".", 1)[0] + ".txt"
     try:
         document = docx.Document(io.BytesIO(data))
-    except ValueError as error:  # a zip of another kind: an Excel workbook, a PowerPoint …
-        what = _other_office_kind(data) or "not a Word document"
-        return Problem(
-            path,
-            None,
-            f"this is {what} ({error})",
-            f"save the plan as .docx in Word or WPS, or put its text in {beside}",
-        )
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as error:
+    except Exception as error:  # python-docx fails in many ways on a broken package; all mean "cannot open"
+        if other := _other_office_kind(data):  # an Excel workbook, a PowerPoint … under a .docx name
+            return Problem(
+                path,
+                None,
+                f"this is {other}, not a Word document",
+                f"find the plan's own file, or put its text in {beside}",
+            )
         return Problem(
             path,
             None,

@@ -170,7 +170,8 @@ def chinese(value: int, digits: str = _DIGITS, ten: str = "十", hundred: str = 
         return digits[value // 10] + ten + (digits[value % 10] if value % 10 else "")
     if value < 1000:
         rest = value % 100
-        tail = "" if rest == 0 else (digits[0] if rest < 10 else "") + chinese(rest, digits, ten, hundred)
+        zero = "零" if digits[0] == "〇" else digits[0]  # 一百零五: a counted number says 零
+        tail = "" if rest == 0 else (zero if rest < 10 else "") + chinese(rest, digits, ten, hundred)
         if 10 <= rest < 20:
             tail = digits[1] + tail  # 一百一十五
         return digits[value // 100] + hundred + tail

@@ -152,8 +152,12 @@ def _page_lines(document: object, index: int) -> tuple[list[_Line], float]:
         current = _Line(index)
         band = (0.0, 0.0)
         for i, ch in enumerate(text):
-            if ch in "\r\n\ufffe\x00":
+            if ch in "\r\n\x00":
                 continue
+            if ch == "\ufffe":  # PDFium's mark for a hyphen at a line's end: Chinese is never hyphenated,
+                if _english(current):  # so it is a printed hyphen (深度教学-深度学习), unless a word breaks
+                    continue
+                ch = "-"
             if ch.isspace():
                 if current.chars:  # PDFium's own spaces are kept only between two Latin words (finish)
                     current.chars.append(
@@ -177,6 +181,10 @@ def _page_lines(document: object, index: int) -> tuple[list[_Line], float]:
     for line in lines:
         line.finish()
     return [line for line in lines if line.text], height
+
+
+def _english(line: _Line) -> bool:
+    return bool(line.chars) and line.chars[-1][0].isascii() and line.chars[-1][0].isalpha()
 
 
 def _normal(text: str) -> str:
