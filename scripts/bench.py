@@ -209,6 +209,58 @@ def pure_stages(sources: Path) -> dict[str, float]:
     return spent
 
 
+READER_TARGETS = {"pdf": 0.2, "docx": 0.1}  # seconds for a 15-page PDF, for a .docx
+OFFICE = ROOT / "tests" / "fixtures" / "office"
+
+
+def fifteen_page_pdf() -> bytes:
+    """A 15-page PDF typeset by LibreOffice: two seed PDFs' pages, cut at 15 (pypdfium2 joins them)."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    joined = pdfium.PdfDocument.new()
+    for name in ("2021-qingdao-huangdao.pdf", "2019-weihai.pdf"):
+        source = pdfium.PdfDocument(OFFICE / name)
+        joined.import_pages(source, list(range(min(len(source), 15 - len(joined)))))
+    buffer = io.BytesIO()
+    joined.save(buffer)
+    return buffer.getvalue()
+
+
+def reader_speeds(repeat: int = 7) -> dict[str, tuple[float, str]]:
+    """Median seconds to read one file with each reader (imports paid before timing), and what was read."""
+    from builder.sources.readers import reader_for
+    from builder.sources.readers.legacy import convert_all, soffice
+
+    files = {
+        "txt": (ROOT / "source_docs" / "2021-qingdao-huangdao.txt").read_bytes(),
+        "html": (ROOT / "tests" / "fixtures" / "web" / "trs-2019-weihai.html").read_bytes(),
+        "docx": (OFFICE / "2021-qingdao-huangdao.auto.docx").read_bytes(),
+        "pdf": fifteen_page_pdf(),
+    }
+    out: dict[str, tuple[float, str]] = {}
+    for kind, data in files.items():
+        reader = reader_for("." + kind)
+        assert reader is not None
+        reader.read(data, "warm-up." + kind)
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            read = reader.read(data, "x." + kind)
+            times.append(time.perf_counter() - started)
+        assert read.text is not None, read.problems
+        what = f"{len(data) // 1024} KB" + (", 15 pages" if kind == "pdf" else "")
+        out[kind] = (statistics.median(times), what)
+    if soffice() is not None:  # LibreOffice: one batch of five .doc files, start-up included
+        doc = (OFFICE / "2019-weihai.doc").read_bytes()
+        started = time.perf_counter()
+        converted = convert_all({Path(f"{i}.doc"): doc for i in range(5)})
+        assert all(converted.values())
+        out["doc (×5, one LibreOffice run)"] = (time.perf_counter() - started, "then read as .docx")
+    return out
+
+
 def tree_bytes(folder: Path) -> tuple[int, int]:
     """(bytes, files) under folder."""
     sizes = [p.stat().st_size for p in folder.rglob("*") if p.is_file()]
@@ -379,6 +431,7 @@ def run(n: int, work: Path, browser: bool, random_seed: int, baseline: bool, ori
     f["generate"] = time.perf_counter() - started - full_wall  # build_in generates, then builds
     f["plans"], f["full"], f["full_wall"] = plans, full, full_wall
     f["pure"] = pure_stages(work / "source_docs")
+    f["readers"] = reader_speeds()
     f["site_bytes"] = tree_bytes(work / "site")
     published = [p for p in (work / "site" / "plans").glob("*/*") if p.is_file() and p.name != "index.html"]
     f["originals_bytes"] = (sum(p.stat().st_size for p in published), len(published))
@@ -462,6 +515,11 @@ def report(r: Run) -> str:
                 _row("  parse_structure (timed apart)", f"{pure['parse']:.2f}"),
                 _row("  sidecar + infer metadata (timed apart)", f"{pure['metadata']:.2f}", "(cold division cache)"),
             ]
+    lines += ["  readers, one file each (median of 7, in this process):"]
+    for kind, (seconds, what) in f["readers"].items():
+        target = READER_TARGETS.get(kind)
+        verdict = f" — target < {target} s — {_verdict(seconds < target)}" if target else ""
+        lines.append(_row(f"    {kind}", f"{seconds:.3f}", f"({what}){verdict}"))
     lines += [
         _row("other (write Markdown, swap folders)", f"{full['build'] - staged:.2f}"),
         _row("build_site total", f"{full['build']:.2f}"),

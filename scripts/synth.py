@@ -27,6 +27,7 @@ from builder.sources import regions  # noqa: E402
 from builder.sources.meta import slug, strip_suffix  # noqa: E402
 
 SEEDS_DIR = ROOT / "source_docs"
+OFFICE = ROOT / "tests" / "fixtures" / "office"
 TAXONOMY = "_taxonomy.yml"  # builder.taxonomy.TAXONOMY_FILE
 YEARS = range(2015, 2026)
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # as builder/sidecar.py checks it
@@ -152,8 +153,10 @@ def generate(
 ) -> list[SynthPlan]:
     """Write n synthetic plans (.txt + .yml) into out (created if need be); return what was written.
 
-    With `originals`, each plan also gets the saved web page it came from (`<id>.html`, a page of
-    the TRS template of scripts/make_web_fixtures.py): the site publishes it beside the plan.
+    With `originals`, each plan also gets the original it came from, published beside it: three in
+    five a saved web page (`<id>.html`, the TRS template of scripts/make_web_fixtures.py), one in
+    five the seed's PDF and one in five its Word file (tests/fixtures/office/, copied, not
+    typeset again: the archive publishes originals byte for byte and reads the .txt beside them).
     """
     rng = random.Random(random_seed)
     cities, counties = divisions()
@@ -179,7 +182,13 @@ def generate(
         (out / f"{plan_id}.txt").write_bytes(text.encode("utf-8"))
         (out / f"{plan_id}.yml").write_text(sidecar(plan), encoding="utf-8")
         if originals:
-            (out / f"{plan_id}.html").write_bytes(web_page(text))
+            # Seeds take turns plan by plan, kinds take turns every five plans: every seed gets each kind.
+            kind = ("html", "pdf", "html", "docx", "html")[(len(plans) // len(SEEDS)) % 5]
+            if kind == "html":
+                (out / f"{plan_id}.html").write_bytes(web_page(text))
+            else:
+                office = OFFICE / f"{Path(seed.file).stem}.{'pdf' if kind == 'pdf' else 'auto.docx'}"
+                shutil.copyfile(office, out / f"{plan_id}.{kind}")
         used_ids.add(plan_id)
         plans.append(plan)
     return plans

@@ -50,7 +50,7 @@ def test_empty_file(tmp_path: Path) -> None:
     ("name", "data", "kind"),
     [
         ("plan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF"),
-        ("plan.docx", b"PK\x03\x04\x14\x00\x06\x00", "a Word (.docx)"),
+        ("plan.txt", b"PK\x03\x04\x14\x00\x06\x00", "a Word (.docx)"),
         ("scan.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
     ],
 )

@@ -83,10 +83,17 @@ def lines(data: bytes) -> list[str]:
 
 
 def test_three_levels_restart_under_their_parent() -> None:
-    body = "".join(
-        [p("总体要求", "1", 0), p("党建", "1", 1), p("学习", "1", 2), p("廉政", "1", 2)]
-        + [p("队伍", "1", 1), p("师德", "1", 2), p("主要任务", "1", 0), p("质量", "1", 1)]
+    outline = (
+        ("总体要求", 0),
+        ("党建", 1),
+        ("学习", 2),
+        ("廉政", 2),
+        ("队伍", 1),
+        ("师德", 2),
+        ("主要任务", 0),
+        ("质量", 1),
     )
+    body = "".join(p(text, "1", level) for text, level in outline)
     assert lines(docx(body, abstract() + num("1"))) == [
         "一、总体要求",
         "（一）党建",
@@ -220,5 +227,6 @@ def test_number_formats(value: int, fmt: str, printed: str) -> None:
 
 
 def test_chinese_counting_agrees_with_how_plans_print_numbers() -> None:
-    written = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一".split()
+    written = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"]
+    written += ["十六", "十七", "十八", "十九", "二十", "二十一"]
     assert [chinese(n) for n in range(1, 22)] == written
