@@ -136,11 +136,11 @@ def test_a_text_beside_an_original_is_its_text_and_the_original_is_published(tmp
     assert Source(tmp_path / "c.txt", None) in sources
     messages = {Path(p.path).name: p.message for p in problems}
     assert messages["d.pdf"].endswith("are two originals of one plan")
-    assert messages["e.xlsx"] == "the archive has no reader for .xlsx"
-    assert messages["f.pdf"] == "this is a PDF, which the archive cannot read yet"
+    assert messages["e.xlsx"] == "this is an Excel workbook, not a plan"
+    assert Source(tmp_path / "f.pdf", tmp_path / "f.pdf") in sources  # read by the PDF reader
     assert messages["g.yml"] == "a sidecar without a plan"
     assert messages["h.yaml"] == "a sidecar must end in .yml"  # never silently ignored
-    assert len(sources) == 4
+    assert len(sources) == 5
 
 
 # ---------------------------------------------------------------- real saved pages, labelled by reading
