@@ -26,6 +26,7 @@ import tempfile
 import threading
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -434,7 +435,8 @@ def run(n: int, work: Path, browser: bool, random_seed: int, baseline: bool, ori
     f["readers"] = reader_speeds()
     f["site_bytes"] = tree_bytes(work / "site")
     published = [p for p in (work / "site" / "plans").glob("*/*") if p.is_file() and p.name != "index.html"]
-    f["originals_bytes"] = (sum(p.stat().st_size for p in published), len(published))
+    kinds = Counter(p.suffix.lstrip(".") for p in published)
+    f["originals_bytes"] = (sum(p.stat().st_size for p in published), ", ".join(f"{n:,} {k}" for k, n in kinds.items()))
     f["docs_bytes"] = tree_bytes(work / "docs")
     f["pagefind_bytes"] = tree_bytes(work / "site" / "pagefind")
     f["median_page"] = median_plan_page(work / "site")
@@ -560,7 +562,7 @@ def report(r: Run) -> str:
         _row(
             "published originals (in the total)",
             f"{f['originals_bytes'][0]:,} B",
-            f"{f['originals_bytes'][1]:,} saved web pages ({_mb(f['originals_bytes'][0])})",
+            f"{f['originals_bytes'][1]} ({_mb(f['originals_bytes'][0])})",
         ),
         _row("generated Markdown (docs folder)", f"{docs_bytes:,} B", f"{docs_files:,} files"),
         _row("median plan page HTML", f"{median:,} B", f"of {pages:,} plan pages"),
