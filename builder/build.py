@@ -24,6 +24,7 @@ from builder.progress import Progress
 from builder.publish import interrupts
 from builder.publish.mkdocs_build import mkdocs_build
 from builder.publish.pagefind_index import pagefind_index
+from builder.render.search_data import search_files, search_records
 from builder.publish.swap import swap_into_place
 from builder.render import exports, feed, pages, report
 from builder.sources import originals
@@ -135,19 +136,23 @@ def generate_docs(
     pairs, against the 10 % that would pay for a second process; so one process renders.)
     """
     if corpus is None:
-        others, keys = _other_files(archive, warnings, unchanged, root)
+        others, keys = _other_files(archive, warnings, unchanged, root, None)
     else:
         with concurrent.futures.ThreadPoolExecutor(1) as pool:
             with interrupts.held():  # a signal inside submit() would leave the thread unjoined
                 related = pool.submit(add_related, archive, corpus)
-            others, keys = _other_files(archive, warnings, unchanged, root)
+            others, keys = _other_files(archive, warnings, unchanged, root, corpus.documents)
             archive = related.result()
     plans = pages.plan_pages(archive, unchanged)
     return {**others, **plans.pages}, {**keys, **plans.keys}
 
 
 def _other_files(
-    archive: Archive, warnings: list[Problem], unchanged: Unchanged | None, root: Path
+    archive: Archive,
+    warnings: list[Problem],
+    unchanged: Unchanged | None,
+    root: Path,
+    documents: list[list[str]] | None,
 ) -> tuple[dict[str, Content], dict[str, str]]:
     """Everything but the plan pages (none of it shows related items), and its pages' keys."""
     rendered = pages.other_pages(archive, unchanged)
@@ -155,6 +160,7 @@ def _other_files(
     files.update(pages.static_files())
     files.update(exports.data_files(archive))
     files["report/index.md"] = report.report_markdown(archive, warnings)
+    files.update(search_files(archive, documents))
     files.update(feed.feed_files(archive))
     published = _originals(archive, unchanged, root)
     files.update(published.pages)
@@ -223,7 +229,7 @@ def build_site(
             copy = pool.submit(shutil.copytree, paths.stage, site_tmp)
         if search:
             with progress.step("Pagefind 索引 search index"):
-                pagefind_index(paths.stage, bundle_tmp)
+                pagefind_index(search_records(result.archive), bundle_tmp)
         copy.result()  # raises if the copy failed
         if search:
             bundle_tmp.rename(site_tmp / "pagefind")

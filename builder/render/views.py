@@ -24,11 +24,10 @@ from builder.sources.originals import KINDS
 
 @dataclass(frozen=True)
 class ThemeLabel:
-    """A theme as an item shows it: its name, and its words for search (hidden, indexed)."""
+    """A theme as an item shows it: its name, linking its page."""
 
     slug: str
     name: str
-    search_words: str
 
 
 @dataclass(frozen=True)
@@ -145,9 +144,7 @@ class YearPageView(View):
 
 
 def plan_page_views(archive: Archive) -> list[PlanPageView]:
-    labels = {
-        t.slug: ThemeLabel(t.slug, t.name, " ".join(dict.fromkeys((t.name, *t.synonyms)))) for t in archive.themes
-    }
+    labels = {t.slug: ThemeLabel(t.slug, t.name) for t in archive.themes}
     views = []
     for plan in archive.plans:
         place = plan.meta.listing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 import re
 
 import opencc
@@ -209,6 +210,23 @@ def clause_bounds(text: str, start: int, end: int, breaks: str) -> tuple[int, in
 @functools.cache
 def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
+
+
+@functools.cache
+def _s2t(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def traditional_forms(characters: Iterable[str]) -> dict[str, str]:
+    """{traditional form: simplified} for simplified characters, through OpenCC's mainland, Taiwan
+    and Hong Kong forms (发 → 發, 髮 is not reached: a search map, not a dictionary)."""
+    out: dict[str, str] = {}
+    for simple in characters:
+        for config in ("s2t", "s2tw", "s2hk"):
+            form = _s2t(config).convert(simple)
+            if len(form) == 1 and form != simple and simplified(form) == simple:
+                out[form] = simple
+    return dict(sorted(out.items()))
 
 
 def simplified(text: str) -> str:

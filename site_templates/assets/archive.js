@@ -1,5 +1,5 @@
 /* The work-plan archive: small progressive enhancements; every page reads fine without this file.
-   - search: the header button opens a <dialog>; Pagefind (pagefind/pagefind.js) loads on first open
+   - search: the header link opens a <dialog>; Pagefind (pagefind/pagefind.js) loads on first open
    - citations: a 引用 button on every item heading copies 《plan title》第N条 (第N条第（M）项 for a
      sub-item) + its URL
    - plan pages: "go to item N"; each item's URL for print
@@ -10,7 +10,7 @@
   // The site root as an absolute URL. base_url is relative ("../..") except on 404.html ("/repo/").
   function siteRoot() {
     var dialog = document.getElementById("archive-search");
-    var base = (dialog && dialog.getAttribute("data-pagefind-root")) || ".";
+    var base = (dialog && dialog.getAttribute("data-site-root")) || ".";
     return new URL(base.replace(/\/+$/, "") + "/", location.href);
   }
 
@@ -21,165 +21,496 @@
     return node;
   }
 
-  /* ---------- search ---------- */
+  /* ---------- search ----------
+     Items are Pagefind records of their own (builder/render/search_data.py), indexed a Chinese
+     character at a time, so a query spelt out as a quoted run of characters is Pagefind's exact
+     phrase search: the items whose visible text holds the query itself. Those come first and are
+     counted; items that only share characters with it follow as 相关条目, never counted. A query is
+     read in the archive's characters (half width, simplified: search/t2s.json). A query that names
+     a theme shows the theme first. With no query, the filters browse items. The query and filters
+     live in the URL, so a search can be shared and the back button returns to it. */
 
+  var PAGE = 20; // items shown at a time
+  var RELATED = 10; // related items shown under the exact ones
+  var FILTERS = ["theme", "year", "place1", "place2", "place3"];
   var pagefind = null; // the module, once loaded
+  var lookups = null; // themes and traditional → simplified, once loaded
+  var words = null; // the archive's words, loaded only when a query matches nothing
   var searchSeq = 0; // drops answers to queries that were superseded while in flight
 
-  function loadPagefind() {
+  function fetchJson(path) {
+    return fetch(new URL(path, siteRoot()).href).then(function (r) {
+      if (!r.ok) throw new Error(path + " " + r.status);
+      return r.json();
+    });
+  }
+
+  function loadSearch() {
     if (!pagefind) {
       var root = siteRoot();
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname }).then(function () {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 40 }).then(function () {
           pf.init();
           return pf;
         });
       });
+      lookups = Promise.all([fetchJson("search/themes.json"), fetchJson("search/t2s.json")]).then(function (both) {
+        return { themes: both[0], t2s: both[1] };
+      });
     }
-    return pagefind;
+    return Promise.all([pagefind, lookups]);
   }
 
-  function fillFilters(dialog, pf) {
-    pf.filters().then(function (all) {
-      dialog.querySelectorAll("select[data-filter]").forEach(function (select) {
-        var values = all[select.getAttribute("data-filter")] || {};
-        var names = Object.keys(values);
-        if (!names.length) return;
-        // Years newest first; places 全国 first, 其他 last, the rest in pinyin order.
-        var rank = function (name) { return name === "全国" ? 0 : name === "其他" ? 2 : 1; };
-        names.sort(function (a, b) {
-          if (select.name === "year") return Number(b) - Number(a);
-          return rank(a) - rank(b) || a.localeCompare(b, "zh-CN");
-        });
-        names.forEach(function (name) {
-          var option = el("option", null, name + "（" + values[name] + "）");
-          option.value = name;
-          select.appendChild(option);
-        });
-        select.closest("label").hidden = false;
+  // The archive's own spelling of a text: half width (NFKC), simplified, no spaces.
+  function folded(text, t2s) {
+    return foldWithMap(text || "", t2s).text;
+  }
+
+  // The folded text, and for each of its characters the index of the character it came from.
+  function foldWithMap(text, t2s) {
+    var out = "";
+    var map = [];
+    for (var i = 0; i < text.length; i++) {
+      var piece = text[i].normalize("NFKC").toLowerCase();
+      for (var j = 0; j < piece.length; j++) {
+        var ch = piece[j];
+        if (/[\s\u200b]/.test(ch)) continue;
+        out += t2s[ch] || ch;
+        map.push(i);
+      }
+    }
+    return { text: out, map: map };
+  }
+
+  // "课后服务" “课后服务” 「课后服务」: a quoted phrase is matched only as a phrase.
+  function parseQuery(raw) {
+    var text = raw.trim();
+    var quoted = /^["“”「『'‘](.+?)["“”」』'’]$/.exec(text);
+    return { text: quoted ? quoted[1].trim() : text, quoted: Boolean(quoted) };
+  }
+
+  // The words Pagefind's index holds for a folded query: each Chinese character, each Latin or
+  // digit run (2020年 → "2020 年"); quoted, Pagefind finds them in a row.
+  function phrase(needle) {
+    var words = needle.match(/[\u3400-\u9fff\uf900-\ufaff]|[^\u3400-\u9fff\uf900-\ufaff\p{P}\p{S}]+/gu) || [];
+    return words.join(" ");
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // Where the query sits in the item's own text, with a little of what surrounds it, the query
+  // marked: built from the visible text only. Returns null when the text does not hold it.
+  function exactExcerpt(content, needle, t2s) {
+    var found = foldWithMap(content, t2s);
+    var map = found.map;
+    var at = needle ? found.text.indexOf(needle) : -1;
+    if (at < 0) return null;
+    var start = map[at];
+    var end = map[at + needle.length - 1] + 1;
+    var from = Math.max(0, start - 24);
+    var to = Math.min(content.length, end + 40);
+    var show = function (a, b) { return escapeHtml(content.slice(a, b).replace(/\u200b/g, "")); };
+    return (from > 0 ? "…" : "") + show(from, start) + "<mark>" + show(start, end) + "</mark>" + show(end, to) +
+      (to < content.length ? "…" : "");
+  }
+
+  function selected(dialog) {
+    var filters = {};
+    FILTERS.forEach(function (name) {
+      var select = dialog.querySelector("select[name=" + name + "]");
+      if (select && select.value) filters[name] = select.value;
+    });
+    return filters;
+  }
+
+  function writeUrl(raw, filters) {
+    var params = new URLSearchParams(location.search);
+    ["q"].concat(FILTERS).forEach(function (name) { params.delete(name); });
+    if (raw) params.set("q", raw);
+    FILTERS.forEach(function (name) { if (filters[name]) params.set(name, filters[name]); });
+    var search = params.toString();
+    history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+  }
+
+  function hitNode(data, excerptHtml) {
+    var li = el("li", "archive-hit");
+    var a = el("a");
+    a.href = data.url;
+    a.appendChild(el("span", "archive-hit__title", data.meta.title || ""));
+    var where = [data.meta.plan, data.meta.year ? data.meta.year + "年" : "", data.meta.place || ""];
+    a.appendChild(el("span", "archive-hit__plan", where.filter(Boolean).join(" · ")));
+    if (excerptHtml) {
+      var excerpt = el("span", "archive-hit__excerpt");
+      excerpt.innerHTML = excerptHtml; // escaped text plus <mark>: ours, or Pagefind's
+      a.appendChild(excerpt);
+    }
+    li.appendChild(a);
+    return li;
+  }
+
+  function themeCard(theme) {
+    var li = el("li", "archive-theme-card");
+    var a = el("a");
+    a.href = new URL(theme.url, siteRoot()).href;
+    a.appendChild(el("span", "archive-theme-card__name", "主题：" + theme.name));
+    var years = theme.years.length ? "，" + theme.years[0] + (theme.years.length > 1 ? "–" + theme.years[theme.years.length - 1] : "") + "年" : "";
+    a.appendChild(el("span", "archive-theme-card__facts", theme.items + " 条，来自 " + theme.plans + " 份工作要点" + years));
+    li.appendChild(a);
+    var browse = el("button", "archive-theme-card__browse", "在搜索中列出这 " + theme.items + " 条");
+    browse.type = "button";
+    browse.setAttribute("data-theme", theme.name);
+    li.appendChild(browse);
+    return li;
+  }
+
+  function namedTheme(query, look) {
+    var needle = folded(query, look.t2s);
+    return look.themes.find(function (theme) {
+      return theme.words.some(function (word) { return folded(word, look.t2s) === needle; });
+    });
+  }
+
+  // Words of the archive near an absent query: those sharing its rarer characters (托育 → 托幼,
+  // 托管 before 体育, 教育: 托 is in few words, 育 in many).
+  function nearWords(query, all) {
+    var inWords = {};
+    all.forEach(function (word) { Array.from(new Set(Array.from(word))).forEach(function (c) { inWords[c] = (inWords[c] || 0) + 1; }); });
+    var chars = Array.from(new Set(Array.from(query)));
+    var scored = [];
+    all.forEach(function (word, rank) {
+      if (word === query || word.length > 6) return;
+      var score = 0;
+      chars.forEach(function (c) { if (word.indexOf(c) >= 0) score += 1 / Math.log(2 + inWords[c]); });
+      if (score) scored.push({ word: word, score: score, rank: rank });
+    });
+    scored.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
+    return scored.slice(0, 8).map(function (s) { return s.word; });
+  }
+
+  function showSuggestions(dialog, query, seq) {
+    var box = dialog.querySelector(".archive-search__suggest");
+    words = words || fetchJson("search/words.json");
+    words.then(function (all) {
+      if (seq !== searchSeq) return;
+      var near = nearWords(query, all);
+      if (!near.length) return;
+      box.appendChild(el("span", null, "相近的词："));
+      near.forEach(function (word) {
+        var b = el("button", "archive-search__word", word);
+        b.type = "button";
+        b.setAttribute("data-word", word);
+        box.appendChild(b);
+      });
+      box.hidden = false;
+    });
+  }
+
+  function updateFilterCounts(dialog, counts) {
+    if (!counts) return;
+    FILTERS.forEach(function (name) {
+      var select = dialog.querySelector("select[name=" + name + "]");
+      if (!select || !select.options.length || select.getAttribute("data-filled") !== "1") return;
+      var values = counts[name] || {};
+      if (/^place[23]$/.test(name)) fillSelect(select, values, true); // the places within the one above
+      else Array.prototype.forEach.call(select.options, function (option) {
+        if (option.value) option.textContent = option.value + "（" + (values[option.value] || 0) + "）";
       });
     });
   }
 
-  // Ranking in tiers: items before parts and preambles; then an item whose title holds the whole
-  // query, then one whose excerpt does (the phrase itself, not its words apart); then Pagefind's
-  // own word weights (headings weigh more than body text), then the page's rank.
-  function rankHit(sub, query, pageRank) {
-    var words = 0;
-    (sub.weighted_locations || []).forEach(function (w) { words += w.balanced_score || w.weight || 1; });
-    var compact = query.replace(/\s+/g, "");
-    var title = (sub.title || "").replace(/\s+/g, "");
-    var text = (sub.plain_excerpt || "").replace(/\s+/g, "");
-    return [isItem(sub) ? 1 : 0, title.indexOf(compact) >= 0 ? 1 : 0, text.indexOf(compact) >= 0 ? 1 : 0,
-            words, -pageRank];
-  }
-
-  function byRank(a, b) {
-    for (var i = 0; i < a.rank.length; i++) {
-      if (a.rank[i] !== b.rank[i]) return b.rank[i] - a.rank[i];
-    }
-    return 0;
-  }
-
-  function isItem(sub) {
-    return Boolean(sub.anchor && /(^|-)item-\d+$/.test(sub.anchor.id || ""));
-  }
-
-  function renderHits(list, hits) {
-    list.textContent = "";
-    hits.forEach(function (hit) {
-      var li = el("li", "archive-hit");
-      var a = el("a");
-      a.href = hit.sub.url;
-      a.appendChild(el("span", "archive-hit__title", hit.sub.title));
-      var meta = hit.page.meta || {};
-      var year = (hit.page.filters && hit.page.filters.year || [])[0] || "";
-      var where = [meta.title, year ? year + "年" : "", meta.region || ""].filter(Boolean).join(" · ");
-      a.appendChild(el("span", "archive-hit__plan", where));
-      var excerpt = el("span", "archive-hit__excerpt");
-      excerpt.innerHTML = hit.sub.excerpt || ""; // Pagefind's excerpt: escaped text plus <mark>
-      a.appendChild(excerpt);
-      li.appendChild(a);
-      list.appendChild(li);
+  function fillSelect(select, values, onlyPresent) {
+    var keep = select.value;
+    var names = Object.keys(values).filter(function (n) { return !onlyPresent || values[n] > 0; });
+    var rank = function (name) { return name === "全国" ? 0 : name === "其他" ? 2 : 1; };
+    names.sort(function (a, b) {
+      if (select.name === "year") return Number(b) - Number(a);
+      return rank(a) - rank(b) || a.localeCompare(b, "zh-CN");
     });
+    while (select.options.length > 1) select.remove(1);
+    names.forEach(function (name) {
+      var option = el("option", null, name + "（" + values[name] + "）");
+      option.value = name;
+      select.appendChild(option);
+    });
+    if (keep && names.indexOf(keep) >= 0) select.value = keep;
+    select.setAttribute("data-filled", "1");
+    var label = select.closest("label");
+    if (/^place[23]$/.test(select.name)) {
+      var above = select.form.querySelector("select[name=place" + (Number(select.name.slice(-1)) - 1) + "]");
+      label.hidden = !(above && above.value) || !names.length;
+      if (label.hidden) select.value = "";
+    } else {
+      label.hidden = !names.length;
+    }
   }
 
-  function runSearch(dialog) {
+  function runSearch(dialog, options) {
+    options = options || {};
     var input = dialog.querySelector("input[type=search]");
     var status = dialog.querySelector(".archive-search__status");
     var list = dialog.querySelector(".archive-search__results");
-    var query = input.value.trim();
+    var more = dialog.querySelector(".archive-search__more");
+    var suggest = dialog.querySelector(".archive-search__suggest");
+    var raw = input.value.trim();
+    var query = parseQuery(raw);
+    var filters = selected(dialog);
     var seq = ++searchSeq;
-    var filters = {};
-    dialog.querySelectorAll("select[data-filter]").forEach(function (s) {
-      if (s.value) filters[s.getAttribute("data-filter")] = s.value;
-    });
-    if (!query) {
+    writeUrl(raw, filters);
+    more.hidden = true;
+    if (!query.text && !Object.keys(filters).length) {
       list.textContent = "";
       status.textContent = "";
-      return;
+      suggest.hidden = true;
+      suggest.textContent = "";
+      if (dialog.querySelector("select[data-filled='1']")) { // the filters show the whole archive's counts
+        return loadSearch().then(function (loaded) { return loaded[0].filters(); }).then(function (all) {
+          if (seq === searchSeq) updateFilterCounts(dialog, all);
+        });
+      }
+      return Promise.resolve();
     }
     status.textContent = "正在搜索……";
-    loadPagefind().then(function (pf) {
-      return pf.debouncedSearch(query, { filters: filters }, 120);
-    }).then(function (search) {
-      if (!search || seq !== searchSeq) return null;
-      return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
-    }).then(function (pages) {
-      if (!pages || seq !== searchSeq) return;
-      var hits = [];
-      pages.forEach(function (page, rank) {
-        (page.sub_results || []).forEach(function (sub) {
-          hits.push({ page: page, sub: sub, rank: rankHit(sub, query, rank) });
+    return loadSearch().then(function (loaded) {
+      var pf = loaded[0];
+      var look = loaded[1];
+      if (seq !== searchSeq) return null;
+      var needle = folded(query.text, look.t2s);
+      var words = phrase(needle);
+      if (!words) return pf.search(null, { filters: filters, sort: { order: "desc" } }).then(function (search) {
+        if (!search || seq !== searchSeq) return null;
+        updateFilterCounts(dialog, search.filters);
+        return browse(dialog, search, seq);
+      });
+      var wait = options.now ? 0 : 150;
+      return pf.debouncedSearch('"' + words + '"', { filters: filters }, wait).then(function (exact) {
+        if (!exact || seq !== searchSeq) return null;
+        var theme = namedTheme(query.text, look);
+        // A query naming a theme also lists the theme's items: found through the theme, not its words.
+        var tagged = theme ? pf.search(null, { filters: Object.assign({}, filters, { theme: theme.name }), sort: { order: "desc" } })
+          : Promise.resolve(null);
+        var related = query.quoted ? Promise.resolve(null) : pf.search(words, { filters: filters });
+        return Promise.all([tagged, related]).then(function (found) {
+          if (seq !== searchSeq) return null;
+          var inTheme = found[0];
+          var loose = found[1];
+          updateFilterCounts(dialog, exact.filters);
+          var ids = {};
+          exact.results.forEach(function (r) { ids[r.id] = true; });
+          var themed = inTheme ? inTheme.results.filter(function (r) { return !ids[r.id]; }) : [];
+          themed.forEach(function (r) { ids[r.id] = true; });
+          var near = loose ? loose.results.filter(function (r) { return !ids[r.id]; }).slice(0, RELATED) : [];
+          return Promise.all(near.map(function (r) { return r.data(); })).then(function (nearData) {
+            if (seq !== searchSeq) return null;
+            list.textContent = "";
+            suggest.textContent = "";
+            suggest.hidden = true;
+            if (theme) list.appendChild(themeCard(theme));
+            var shown = "“" + query.text + "”";
+            if (exact.results.length) {
+              status.textContent = exact.results.length + " 条包含" + shown;
+            } else {
+              status.textContent = "没有条目包含" + shown + (theme ? "；“" + theme.name + "”是一个主题，见下" : "");
+              showSuggestions(dialog, needle, seq);
+            }
+            var exactList = el("li", "archive-search__group");
+            var inner = el("ol");
+            exactList.appendChild(inner);
+            list.appendChild(exactList);
+            if (themed.length) {
+              var themeGroup = el("li", "archive-search__group");
+              themeGroup.appendChild(el("h3", null, "主题“" + theme.name + "”的其他 " + themed.length + " 条"));
+              var themeList = el("ol");
+              themeGroup.appendChild(themeList);
+              list.appendChild(themeGroup);
+              pageThrough(dialog, themed, themeList, seq, null, ".archive-search__more--theme");
+            }
+            var after = el("li", "archive-search__group");
+            list.appendChild(after);
+            if (nearData.length) {
+              after.appendChild(el("h3", null, "相关条目（含其中的字词，不计入上面的条数）"));
+              var nearList = el("ol");
+              nearData.forEach(function (data) { nearList.appendChild(hitNode(data, data.excerpt)); });
+              after.appendChild(nearList);
+            }
+            return pageThrough(dialog, exact.results, inner, seq, function (data) {
+              return exactExcerpt(data.content || "", needle, look.t2s) || data.excerpt;
+            });
+          });
         });
       });
-      hits.sort(byRank);
-      hits = hits.slice(0, 60);
-      renderHits(list, hits);
-      status.textContent = hits.length
-        ? "找到 " + hits.length + " 处结果，来自 " + pages.length + " 份工作要点"
-        : "没有找到与“" + query + "”相关的条目";
     }).catch(function (error) {
       status.textContent = "搜索暂不可用（" + error.message + "）";
     });
   }
 
+  // Results PAGE at a time into `into`; "显示更多" loads the next ones.
+  function pageThrough(dialog, results, into, seq, excerpt, moreSelector) {
+    var more = moreSelector ? into.parentNode.appendChild(el("button", "archive-search__more", "显示更多")) :
+      dialog.querySelector(".archive-search__more");
+    more.type = "button";
+    var shown = 0;
+    function next() {
+      var slice = results.slice(shown, shown + PAGE);
+      shown += slice.length;
+      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (datas) {
+        if (seq !== searchSeq) return;
+        datas.forEach(function (data) { into.appendChild(hitNode(data, excerpt ? excerpt(data) : null)); });
+        more.hidden = shown >= results.length;
+        more.onclick = next;
+      });
+    }
+    return next();
+  }
+
+  // No query: the filters' items, newest plans first.
+  function browse(dialog, search, seq) {
+    var list = dialog.querySelector(".archive-search__results");
+    var suggest = dialog.querySelector(".archive-search__suggest");
+    list.textContent = "";
+    suggest.hidden = true;
+    dialog.querySelector(".archive-search__status").textContent = "共 " + search.results.length + " 条";
+    var group = el("li", "archive-search__group");
+    var inner = el("ol");
+    group.appendChild(inner);
+    list.appendChild(group);
+    return pageThrough(dialog, search.results, inner, seq, null);
+  }
+
+  function resultLinks(dialog) {
+    return Array.prototype.slice.call(dialog.querySelectorAll(".archive-hit a"));
+  }
+
   function setUpSearch() {
     var dialog = document.getElementById("archive-search");
     var openers = document.querySelectorAll("[data-archive-search-open]");
-    if (!dialog || typeof dialog.showModal !== "function") return; // no <dialog>: no search button
+    if (!dialog || typeof dialog.showModal !== "function") return; // no <dialog>: the opener stays a link
     var input = dialog.querySelector("input[type=search]");
-    var filled = false;
+    var details = dialog.querySelector(".archive-search__filters");
+    var composing = false;
 
-    function open() {
-      if (!dialog.open) dialog.showModal();
-      input.focus();
-      loadPagefind().then(function (pf) {
-        if (!filled) { filled = true; fillFilters(dialog, pf); }
+    function fillFilters() {
+      loadSearch().then(function (loaded) {
+        return loaded[0].filters();
+      }).then(function (all) {
+        FILTERS.forEach(function (name) {
+          var select = dialog.querySelector("select[name=" + name + "]");
+          if (select && select.getAttribute("data-filled") !== "1") fillSelect(select, all[name] || {}, false);
+        });
+        runSearch(dialog, { now: true });
       });
     }
 
-    openers.forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", open);
-    });
-    dialog.querySelector("[data-archive-search-close]").addEventListener("click", function () { dialog.close(); });
+    function open(event) {
+      if (event) event.preventDefault();
+      if (!dialog.open) dialog.showModal();
+      input.focus();
+      loadSearch();
+    }
+
+    function close() {
+      if (dialog.open) dialog.close();
+    }
+
+    openers.forEach(function (opener) { opener.addEventListener("click", open); });
+    dialog.querySelector("[data-archive-search-close]").addEventListener("click", close);
+    dialog.addEventListener("close", function () { writeUrl("", {}); });
     dialog.addEventListener("click", function (event) {
-      if (event.target === dialog) dialog.close(); // a click on the backdrop
-      if (event.target.closest && event.target.closest(".archive-hit a")) dialog.close(); // then the browser follows the link
+      var target = event.target;
+      if (target === dialog) { close(); return; } // a click on the backdrop
+      var link = target.closest(".archive-hit a, .archive-theme-card a");
+      if (link) {
+        // Another page: the browser goes there, and this page keeps the search in its address (and,
+        // from the back-forward cache, the open dialog) for the back button. This page: close.
+        if (link.pathname === location.pathname) dialog.close();
+        return;
+      }
+      var word = target.closest("[data-word]");
+      if (word) { input.value = word.getAttribute("data-word"); runSearch(dialog, { now: true }); input.focus(); }
+      var theme = target.closest("[data-theme]");
+      if (theme) {
+        input.value = "";
+        details.open = true;
+        var select = dialog.querySelector("select[name=theme]");
+        var option = el("option", null, theme.getAttribute("data-theme"));
+        option.value = theme.getAttribute("data-theme");
+        if (!Array.prototype.some.call(select.options, function (o) { return o.value === option.value; })) select.appendChild(option);
+        select.value = option.value;
+        select.closest("label").hidden = false;
+        runSearch(dialog, { now: true });
+      }
     });
-    dialog.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); runSearch(dialog); });
-    input.addEventListener("input", function (event) { if (!event.isComposing) runSearch(dialog); });
-    input.addEventListener("compositionend", function () { runSearch(dialog); });
-    dialog.querySelectorAll("select[data-filter]").forEach(function (s) {
-      s.addEventListener("change", function () { runSearch(dialog); });
+    dialog.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
+    input.addEventListener("input", function () { if (!composing) runSearch(dialog); });
+    input.addEventListener("compositionstart", function () { composing = true; });
+    input.addEventListener("compositionend", function () { composing = false; runSearch(dialog); });
+    dialog.addEventListener("keydown", function (event) {
+      var links = resultLinks(dialog);
+      var at = links.indexOf(document.activeElement);
+      if (event.key === "Escape") { // closes at once (a search field would first clear itself)
+        event.preventDefault();
+        close();
+      } else if (event.key === "ArrowDown" && links.length) {
+        event.preventDefault();
+        links[Math.min(at + 1, links.length - 1)].focus();
+      } else if (event.key === "ArrowUp" && at >= 0) {
+        event.preventDefault();
+        if (at === 0) input.focus(); else links[at - 1].focus();
+      } else if (event.key === "Enter" && document.activeElement === input && !composing && !event.isComposing) {
+        event.preventDefault();
+        if (links.length) links[0].click();
+        else runSearch(dialog, { now: true });
+      }
+    });
+    details.addEventListener("toggle", function () { if (details.open) fillFilters(); });
+    dialog.querySelectorAll("select").forEach(function (select) {
+      select.addEventListener("change", function () {
+        var level = /^place(\d)$/.exec(select.name);
+        if (level) { // a new place empties the places below it
+          for (var n = Number(level[1]) + 1; n <= 3; n++) {
+            var below = dialog.querySelector("select[name=place" + n + "]");
+            below.value = "";
+            below.closest("label").hidden = n > Number(level[1]) + 1 || !select.value;
+          }
+        }
+        runSearch(dialog, { now: true });
+      });
     });
     document.addEventListener("keydown", function (event) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
       if (event.key === "/" && !typing && !dialog.open) { event.preventDefault(); open(); }
     });
-    var q = new URLSearchParams(location.search).get("q"); // ?q=双减 opens the search
-    if (q) { input.value = q; open(); runSearch(dialog); }
+    // ?q=双减&year=2020 (a shared search, or the back button): open with that search.
+    reopen();
+    window.addEventListener("pageshow", function (event) { if (event.persisted) reopen(); }); // back, from the cache
+  }
+
+  function reopen() {
+    var dialog = document.getElementById("archive-search");
+    var input = dialog.querySelector("input[type=search]");
+    var details = dialog.querySelector(".archive-search__filters");
+    var params = new URLSearchParams(location.search);
+    var wanted = FILTERS.filter(function (name) { return params.get(name); });
+    if (params.get("q") || wanted.length) {
+      input.value = params.get("q") || "";
+      if (!dialog.open) dialog.showModal();
+      input.focus();
+      wanted.forEach(function (name) {
+        var select = dialog.querySelector("select[name=" + name + "]");
+        if (!Array.prototype.some.call(select.options, function (o) { return o.value === params.get(name); })) {
+          var option = el("option", null, params.get(name));
+          option.value = params.get(name);
+          select.appendChild(option);
+        }
+        select.value = params.get(name);
+        select.closest("label").hidden = false;
+      });
+      if (wanted.length) details.open = true;
+      runSearch(dialog, { now: true });
+    }
   }
 
   /* ---------- plan pages: citations, go to item, print URLs ---------- */

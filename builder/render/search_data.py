@@ -1,0 +1,126 @@
+"""What search indexes and fetches: one record per item, and three small files beside the index.
+
+Each item is a record of its own (Pagefind's custom records): its URL is the item's permalink, its
+content the item's words exactly as its page shows them (title, body, sub-items: nothing hidden;
+a zero-width space between Chinese characters, see CHARACTER_BREAK),
+its filters the plan's year and place and the item's themes, so counts and filters are items and
+a theme, year or place can be browsed with no query. Beside the index, under search/:
+
+- themes.json: each theme's name, the words that name it, its page, items, plans, years — the
+  dialog shows a theme card when the query names a theme;
+- t2s.json: traditional → simplified for the characters of the archive, so 課後服務 finds 课后服务;
+- words.json: the archive's words, most frequent first, fetched only when nothing matches, for
+  suggestions (托育 → 托幼, 托管).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from builder.archive import Archive
+from builder.render.exports import plan_url
+
+# Pagefind's index is made of words, and a query is cut into words by the browser (Intl.Segmenter),
+# which cuts Chinese otherwise than jieba does at indexing: 课后服务 was one query word and no
+# index word, so it found nothing. A zero-width space between every two Chinese characters makes
+# each character a word on both sides; a quoted query ("课 后 服 务") is then Pagefind's exact
+# phrase search, which is a substring search. The space is invisible wherever the text is shown.
+CHARACTER_BREAK = "\u200b"
+_BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[\u3400-\u9fff\uf900-\ufaff])")
+PLACE_FILTERS = ("place1", "place2", "place3")  # province → city → county (or an issuer under them)
+MAX_WORDS = 20000  # suggestions need the common words, not the whole vocabulary
+
+
+def search_records(archive: Archive) -> list[dict[str, Any]]:
+    """One Pagefind record per item, newest plans first (the order of a browse with no query)."""
+    names = {theme.slug: theme.name for theme in archive.themes}
+    records = []
+    plans = archive.plans_newest_first()
+    for plan_rank, plan in enumerate(plans):
+        meta = plan.meta
+        where = " › ".join(meta.listing)
+        for item_rank, item in enumerate(plan.items):
+            filters: dict[str, list[str]] = {"year": [str(meta.year)]}
+            if item.themes:
+                filters["theme"] = [names[m.slug] for m in item.themes if m.slug in names]
+            for key, place in zip(PLACE_FILTERS, meta.listing, strict=False):
+                filters[key] = [place]
+            records.append(
+                {
+                    "url": f"{plan_url(plan)}#{item.anchor}",
+                    "content": _BETWEEN_HAN.sub(CHARACTER_BREAK, item.text),
+                    "language": "zh",
+                    "meta": {
+                        "title": f"{item.marker}{item.title}",
+                        "plan": meta.title,
+                        "year": str(meta.year),
+                        "place": where,
+                        "number": item.number,
+                    },
+                    "filters": filters,
+                    # One key orders a browse: newest plan first, then the plan's own order.
+                    "sort": {"order": str((len(plans) - plan_rank) * 10000 - item_rank)},
+                }
+            )
+    return records
+
+
+def themes_file(archive: Archive) -> bytes:
+    """search/themes.json: what a theme card shows, and the words that call it up."""
+    items: Counter[str] = Counter()
+    plans: dict[str, set[str]] = {}
+    years: dict[str, set[int]] = {}
+    for plan in archive.plans:
+        for item in plan.items:
+            for slug in item.theme_slugs:
+                items[slug] += 1
+                plans.setdefault(slug, set()).add(plan.meta.id)
+                years.setdefault(slug, set()).add(plan.meta.year)
+    themes = [
+        {
+            "name": t.name,
+            "words": list(dict.fromkeys((t.name, *t.synonyms))),
+            "url": t.url,
+            "items": items[t.slug],
+            "plans": len(plans.get(t.slug, ())),
+            "years": sorted(years.get(t.slug, ())),
+        }
+        for t in archive.themes
+    ]
+    return _json(themes)
+
+
+def t2s_file(archive: Archive) -> bytes:
+    """search/t2s.json: {traditional: simplified} for every character of the archive that has a
+    traditional form, so a query in traditional characters is read in the archive's own."""
+    from builder.sources.textutil import traditional_forms
+
+    seen: set[str] = set()
+    for plan in archive.plans:
+        seen.update(plan.meta.title)
+        for item in plan.items:
+            seen.update(item.text)
+    return _json(traditional_forms(sorted(c for c in seen if "\u3400" <= c <= "\u9fff")))
+
+
+def words_file(documents: Iterable[Sequence[str]]) -> bytes:
+    """search/words.json: the archive's words (two characters or more), most frequent first."""
+    counts: Counter[str] = Counter()
+    for words in documents:
+        counts.update(words)
+    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    return _json([word for word, count in ranked[:MAX_WORDS] if count > 1])
+
+
+def search_files(archive: Archive, documents: Iterable[Sequence[str]] | None) -> dict[str, bytes]:
+    files = {"search/themes.json": themes_file(archive), "search/t2s.json": t2s_file(archive)}
+    files["search/words.json"] = words_file(documents or ())
+    return files
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
