@@ -24,9 +24,9 @@ from builder.progress import Progress
 from builder.publish import interrupts
 from builder.publish.mkdocs_build import mkdocs_build
 from builder.publish.pagefind_index import pagefind_index
-from builder.render.search_data import search_files, search_records
 from builder.publish.swap import swap_into_place
 from builder.render import exports, feed, pages, report
+from builder.render.search_data import search_files, search_records
 from builder.sources import originals
 from builder.sources.discover import Loaded, convert_legacy, find_sources, load_cached, relative
 from builder.sources.placing import distinct_issuer_slugs

@@ -26,6 +26,16 @@ from builder.errors import BuildError
 from builder.publish import interrupts
 from builder.publish.pagefind_stable import check_version, stabilise
 
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
 
 def _executable() -> str:
     from pagefind_bin_extended import get_executable
@@ -60,7 +70,13 @@ class _Service:
             *messages, pending = (pending + chunk).split(b",")
             with self.ready:
                 for message in messages:
-                    answer = json.loads(base64.b64decode(message))
+                    if not message.strip():
+                        continue
+                    try:
+                        answer = json.loads(base64.b64decode(message))
+                    except ValueError:  # not one of its answers (a line of its own logging)
+                        self.errors.append(message[:200].decode("utf-8", "replace"))
+                        continue
                     payload = answer.get("payload") or {}
                     if payload.get("type") == "Error":
                         self.errors.append(str(payload.get("message")))
@@ -114,6 +130,8 @@ def pagefind_index(records: list[dict[str, Any]], bundle: Path) -> None:
         written = {"type": "WriteFiles", "index_id": index["index_id"], "output_path": str(bundle)}
         service.wait(service.send(written))
         service.close()
+        for unused in UNUSED:  # Pagefind's own search UIs: the archive has its dialog (archive.js)
+            (bundle / unused).unlink(missing_ok=True)
     except OSError as error:  # the service died: its pipe broke
         service.kill()
         raise BuildError(

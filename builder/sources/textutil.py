@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 import re
+from collections.abc import Iterable
 
 import opencc
 

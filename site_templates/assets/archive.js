@@ -310,12 +310,10 @@
             suggest.hidden = true;
             if (theme) list.appendChild(themeCard(theme));
             var shown = "“" + query.text + "”";
-            if (exact.results.length) {
-              status.textContent = exact.results.length + " 条包含" + shown;
-            } else {
-              status.textContent = "没有条目包含" + shown + (theme ? "；“" + theme.name + "”是一个主题，见下" : "");
-              showSuggestions(dialog, needle, seq);
-            }
+            // Said once the list is there: a screen reader (and a test) hears the count with the items.
+            var said = exact.results.length ? exact.results.length + " 条包含" + shown
+              : "没有条目包含" + shown + (theme ? "；“" + theme.name + "”是一个主题，见下" : "");
+            if (!exact.results.length) showSuggestions(dialog, needle, seq);
             var exactList = el("li", "archive-search__group");
             var inner = el("ol");
             exactList.appendChild(inner);
@@ -338,6 +336,8 @@
             }
             return pageThrough(dialog, exact.results, inner, seq, function (data) {
               return exactExcerpt(data.content || "", needle, look.t2s) || data.excerpt;
+            }, null, function (data) { return folded(data.meta.title, look.t2s).indexOf(needle) >= 0; }).then(function () {
+              if (seq === searchSeq) status.textContent = said;
             });
           });
         });
@@ -348,7 +348,8 @@
   }
 
   // Results PAGE at a time into `into`; "显示更多" loads the next ones.
-  function pageThrough(dialog, results, into, seq, excerpt, moreSelector) {
+  // `first`: what comes first among each page of results (an item whose title holds the query).
+  function pageThrough(dialog, results, into, seq, excerpt, moreSelector, first) {
     var more = moreSelector ? into.parentNode.appendChild(el("button", "archive-search__more", "显示更多")) :
       dialog.querySelector(".archive-search__more");
     more.type = "button";
@@ -358,6 +359,7 @@
       shown += slice.length;
       return Promise.all(slice.map(function (r) { return r.data(); })).then(function (datas) {
         if (seq !== searchSeq) return;
+        if (first) datas = datas.filter(first).concat(datas.filter(function (d) { return !first(d); }));
         datas.forEach(function (data) { into.appendChild(hitNode(data, excerpt ? excerpt(data) : null)); });
         more.hidden = shown >= results.length;
         more.onclick = next;
@@ -372,12 +374,13 @@
     var suggest = dialog.querySelector(".archive-search__suggest");
     list.textContent = "";
     suggest.hidden = true;
-    dialog.querySelector(".archive-search__status").textContent = "共 " + search.results.length + " 条";
     var group = el("li", "archive-search__group");
     var inner = el("ol");
     group.appendChild(inner);
     list.appendChild(group);
-    return pageThrough(dialog, search.results, inner, seq, null);
+    return pageThrough(dialog, search.results, inner, seq, null).then(function () {
+      if (seq === searchSeq) dialog.querySelector(".archive-search__status").textContent = "共 " + search.results.length + " 条";
+    });
   }
 
   function resultLinks(dialog) {

@@ -86,7 +86,7 @@ def test_issuer_pages_list_their_plans_and_sit_under_their_place(site: Path, pla
 def test_a_traditional_plan_keeps_its_characters_and_finds_its_region(site: Path, plans: dict[str, Any]) -> None:
     page = main_content(site / plans["traditional"]["url"] / "index.html")
     assert heading(page.find("h1")) == "臨湘市教育體育局2017年工作計劃"
-    region = [a.get_text() for a in page.select("dl.plan-meta dd a[data-pagefind-filter='region']")]
+    region = [a.get_text() for a in page.find("dt", string="地区").find_next("dd").find_all("a")]
     assert region == ["湖南省", "岳阳市", "临湘市"]
 
 
@@ -111,9 +111,14 @@ def test_search_region_filter_lists_nationwide_first(site_url: str) -> None:
         tab = browser.new_page()
         tab.goto(site_url)
         tab.click("[data-archive-search-open]")
-        options = tab.locator("select[data-filter='region'] option")
+        tab.click(".archive-search__filters summary")
+        options = tab.locator("select[name=place1] option")
         options.nth(1).wait_for(state="attached", timeout=15_000)
         names = [o.split("（")[0] for o in options.all_text_contents()[1:]]
+        tab.select_option("select[name=place1]", "其他")
+        below = tab.locator("select[name=place2] option")
+        below.nth(1).wait_for(state="attached", timeout=15_000)
+        issuers = [o.split("（")[0] for o in below.all_text_contents()[1:]]
         browser.close()
     assert names[0] == "全国" and names[-1] == "其他", names
-    assert "区教体局" in names and "湖南省" in names
+    assert "湖南省" in names and "区教体局" in issuers

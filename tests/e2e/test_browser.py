@@ -109,8 +109,9 @@ def test_jiaoyu_finds_items_that_only_say_xueqian_jiaoyu(page: Any, site_url: st
     assert only, "the seed should hold an item that says 教育 only inside 学前教育"
     page.goto(site_url)
     page.click("[data-archive-search-open]")
-    page.wait_for_selector("select[name=region] option[value='龙湾区']", state="attached")
-    page.select_option("select[name=region]", "龙湾区")
+    page.click(".archive-search__filters summary")
+    page.wait_for_selector("select[name=place1] option[value='浙江省']", state="attached")
+    page.select_option("select[name=place1]", "浙江省")
     hits = search(page, "教育")
     found = {anchor_of(h["href"]) for h in hits}
     assert f"2020-wenzhou-longwan#{only[0]['anchor']}" in found

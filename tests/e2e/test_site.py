@@ -134,12 +134,14 @@ def test_every_internal_link_and_anchor_resolves(seed_site: Path, attr: str) -> 
     assert checked > (100 if attr == "href" else 20)
 
 
-def test_only_plan_pages_are_indexed(seed_site: Path) -> None:
-    """Pagefind reads plan pages only (pagefind_index.PAGEFIND_GLOB): no other page may ask to be indexed."""
+def test_search_indexes_items_not_pages(seed_site: Path) -> None:
+    """Search reads the archive's items (render/search_data.py): no page carries words for it alone."""
     for page in seed_site.rglob("*.html"):
-        marked = "data-pagefind-body" in page.read_text(encoding="utf-8")
-        plan_page = page.parts[len(seed_site.parts)] == "plans" and page.name == "index.html"
-        assert marked == plan_page, page
+        text = page.read_text(encoding="utf-8")
+        assert "data-pagefind" not in text and 'visually-hidden" aria-hidden' not in text, page
+    entry = json.loads((seed_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    plans = json.loads((seed_site / "data" / "plans.json").read_text(encoding="utf-8"))["plans"]
+    assert entry["languages"]["zh"]["page_count"] == sum(len(p["items"]) for p in plans)
 
 
 def test_tables_arrive_wrapped_so_material_does_not_move_them(seed_site: Path) -> None:
