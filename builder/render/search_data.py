@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from builder.archive import Archive
+from builder.model import Plan
 from builder.render.exports import plan_url
 
 # Pagefind's index is made of words, and a query is cut into words by the browser (Intl.Segmenter),
@@ -39,43 +40,47 @@ def search_records(archive: Archive) -> list[dict[str, Any]]:
     """One Pagefind record per item, and one for the text outside items (the preamble, a part's
     own text, a part with no items): newest plans first, each in its own order (a browse's order)."""
     names = {theme.slug: theme.name for theme in archive.themes}
-    records: list[dict[str, Any]] = []
     plans = archive.plans_newest_first()
-    for plan_rank, plan in enumerate(plans):
-        meta = plan.meta
-        common = {"plan": meta.title, "year": str(meta.year), "place": " › ".join(meta.listing)}
-        places = dict(zip(PLACE_FILTERS, ([p] for p in meta.listing), strict=False))
-        start = len(records)
-
-        def record(anchor: str, title: str, text: str, themes: tuple[str, ...] = (), number: str = "") -> None:
-            filters: dict[str, list[str]] = {"year": [str(meta.year)], **places}
-            if themes:
-                filters["theme"] = [names[slug] for slug in themes if slug in names]
-            records.append(
-                {
-                    "url": plan_url(plan) + (f"#{anchor}" if anchor else ""),
-                    "content": _BETWEEN_HAN.sub(CHARACTER_BREAK, text),
-                    "language": "zh",
-                    "meta": {"title": title, **common, "number": number},
-                    "filters": filters,
-                    # One key orders a browse: newest plan first, then the plan's own order.
-                    "sort": {"order": str((len(plans) - plan_rank) * 10000 - (len(records) - start))},
-                }
-            )
-
-        if plan.preamble and not plan.preamble_anchor:  # at the top of the page
-            record("", "（导语）", "\n".join(plan.preamble))
-        for part in plan.all_parts():
-            # A part's own words (and the preamble printed under 一、总体思路): one record, one URL.
-            preamble = plan.preamble if part.anchor == plan.preamble_anchor else ()
-            if part.intro or preamble or not (part.items or part.parts):
-                heading = f"{part.marker}{part.title}"
-                record(part.anchor, heading, "\n".join((heading, *preamble, *part.intro)))
-            for item in part.items:
-                record(item.anchor, f"{item.marker}{item.title}", item.text, item.theme_slugs, item.number)
-        for item in plan.loose_items:
-            record(item.anchor, f"{item.marker}{item.title}", item.text, item.theme_slugs, item.number)
+    records: list[dict[str, Any]] = []
+    for rank, plan in enumerate(plans):
+        records.extend(_plan_records(plan, (len(plans) - rank) * 10000, names))
     return records
+
+
+def _plan_records(plan: Plan, order: int, names: dict[str, str]) -> list[dict[str, Any]]:
+    meta = plan.meta
+    common = {"plan": meta.title, "year": str(meta.year), "place": " › ".join(meta.listing)}
+    places = dict(zip(PLACE_FILTERS, ([p] for p in meta.listing), strict=False))
+    out: list[dict[str, Any]] = []
+
+    def record(anchor: str, title: str, text: str, themes: tuple[str, ...] = (), number: str = "") -> None:
+        filters: dict[str, list[str]] = {"year": [str(meta.year)], **places}
+        if themes:
+            filters["theme"] = [names[slug] for slug in themes if slug in names]
+        out.append(
+            {
+                "url": plan_url(plan) + (f"#{anchor}" if anchor else ""),
+                "content": _BETWEEN_HAN.sub(CHARACTER_BREAK, text),
+                "language": "zh",
+                "meta": {"title": title, **common, "number": number},
+                "filters": filters,
+                "sort": {"order": str(order - len(out))},  # a browse: newest plan first, then its order
+            }
+        )
+
+    if plan.preamble and not plan.preamble_anchor:  # at the top of the page
+        record("", "（导语）", "\n".join(plan.preamble))
+    for part in plan.all_parts():
+        # A part's own words (and the preamble printed under 一、总体思路): one record, one URL.
+        preamble = plan.preamble if part.anchor == plan.preamble_anchor else ()
+        if part.intro or preamble or not (part.items or part.parts):
+            heading = f"{part.marker}{part.title}"
+            record(part.anchor, heading, "\n".join((heading, *preamble, *part.intro)))
+        for item in part.items:
+            record(item.anchor, f"{item.marker}{item.title}", item.text, item.theme_slugs, item.number)
+    for item in plan.loose_items:
+        record(item.anchor, f"{item.marker}{item.title}", item.text, item.theme_slugs, item.number)
+    return out
 
 
 def themes_file(archive: Archive) -> bytes:

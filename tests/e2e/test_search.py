@@ -183,9 +183,9 @@ def test_filters_count_items_and_places_go_down_the_hierarchy(tab: Any, archive:
         details.locator("summary").click()
     # items (and the preambles' records), not plans: the count is the whole archive's once no filter is on
     shandong_items = sum(1 for url in archive["items"] if not url.startswith("/plans/2020-wenzhou"))
+    shown_as = f"山东省（{shandong_items}）"
     tab.wait_for_function(
-        "n => [...document.querySelectorAll('select[name=place1] option')].some(o => o.textContent === `山东省（${n}）`)",
-        arg=shandong_items,
+        "t => [...document.querySelectorAll('select[name=place1] option')].some(o => o.textContent === t)", arg=shown_as
     )
     tab.select_option("select[name=place1]", "山东省")
     settled(tab)
