@@ -285,7 +285,7 @@
         updateFilterCounts(dialog, search.filters);
         return browse(dialog, search, seq);
       });
-      var wait = options.now ? 0 : 150;
+      var wait = options.now ? 0 : 80; // ms after the last keystroke: typing fast, one search
       return pf.debouncedSearch('"' + words + '"', { filters: filters }, wait).then(function (exact) {
         if (!exact || seq !== searchSeq) return null;
         var theme = namedTheme(query.text, look);
