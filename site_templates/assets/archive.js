@@ -30,7 +30,7 @@
      a theme shows the theme first. With no query, the filters browse items. The query and filters
      live in the URL, so a search can be shared and the back button returns to it. */
 
-  var PAGE = 20; // items shown at a time
+  var PAGE = 20; // items shown at a time (each costs a request on a first search)
   var RELATED = 10; // related items shown under the exact ones
   var FILTERS = ["theme", "year", "place1", "place2", "place3"];
   var pagefind = null; // the module, once loaded

@@ -102,9 +102,9 @@ def type_query(tab: Any, query: str, ime: bool = False) -> None:
 
 def shown(tab: Any) -> dict[str, Any]:
     """What the dialog shows: status, the theme card, the exact group (all of it), the rest."""
-    more = tab.locator(".archive-search__more").last
-    while more.is_visible():
-        more.click()
+    more = tab.locator(".archive-search__more:visible")
+    while more.count():
+        more.first.click()
         tab.wait_for_timeout(150)
     groups = tab.locator(".archive-search__results > li.archive-search__group")
     exact = groups.nth(0).locator(":scope > ol > li.archive-hit a") if groups.count() else None
