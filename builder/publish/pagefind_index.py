@@ -129,6 +129,7 @@ def pagefind_index(records: list[dict[str, Any]], bundle: Path) -> None:
             raise BuildError("Pagefind refused records: " + "; ".join(service.errors[:3]))
         written = {"type": "WriteFiles", "index_id": index["index_id"], "output_path": str(bundle)}
         service.wait(service.send(written))
+        _settle(bundle)
         service.close()
         for unused in UNUSED:  # Pagefind's own search UIs: the archive has its dialog (archive.js)
             (bundle / unused).unlink(missing_ok=True)
@@ -141,6 +142,26 @@ def pagefind_index(records: list[dict[str, Any]], bundle: Path) -> None:
         service.kill()
         raise
     stabilise(bundle)
+
+
+def _settle(bundle: Path, timeout: float = 120.0) -> None:
+    """Wait until Pagefind has finished writing: it can answer WriteFiles while files are still
+    being written (seen here: an empty pagefind-entry.json, an empty UI script, one build in ten),
+    so wait for the entry file to parse and for every file's size to hold still for 0.2 s."""
+    deadline = time.monotonic() + timeout
+    previous: dict[str, int] = {}
+    while time.monotonic() < deadline:
+        sizes = {str(p): p.stat().st_size for p in bundle.rglob("*") if p.is_file()}
+        try:
+            json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+            complete = bool(sizes) and sizes == previous and all(sizes.values())
+        except (OSError, ValueError):
+            complete = False
+        if complete:
+            return
+        previous = sizes
+        time.sleep(0.1)
+    raise BuildError(f"Pagefind did not finish writing {bundle} within {timeout:.0f} s")
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
