@@ -324,7 +324,7 @@
               var themeList = el("ol");
               themeGroup.appendChild(themeList);
               list.appendChild(themeGroup);
-              pageThrough(dialog, themed, themeList, seq, null, ".archive-search__more--theme");
+              pageThrough(dialog, themed, themeList, seq, null, true);
             }
             var after = el("li", "archive-search__group");
             list.appendChild(after);
@@ -348,9 +348,10 @@
   }
 
   // Results PAGE at a time into `into`; "显示更多" loads the next ones.
-  // `first`: what comes first among each page of results (an item whose title holds the query).
-  function pageThrough(dialog, results, into, seq, excerpt, moreSelector, first) {
-    var more = moreSelector ? into.parentNode.appendChild(el("button", "archive-search__more", "显示更多")) :
+  // `ownButton`: a "显示更多" of the group's own (else the dialog's); `first`: what comes first among
+  // each page of results (an item whose title holds the query).
+  function pageThrough(dialog, results, into, seq, excerpt, ownButton, first) {
+    var more = ownButton ? into.parentNode.appendChild(el("button", "archive-search__more", "显示更多")) :
       dialog.querySelector(".archive-search__more");
     more.type = "button";
     var shown = 0;

@@ -88,28 +88,16 @@ class PdfReader:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as error:
             if "password" in str(error).lower():
-                return Read(
-                    None,
-                    problems=(
-                        Problem(
-                            path,
-                            None,
-                            "this PDF is protected by a password",
-                            "save an unprotected copy (open it with the password, then print to PDF), "
-                            f"or put its text in {beside}",
-                        ),
-                    ),
+                return _refused(
+                    path,
+                    "this PDF is protected by a password",
+                    "save an unprotected copy (open it with the password, then print to PDF), "
+                    f"or put its text in {beside}",
                 )
-            return Read(
-                None,
-                problems=(
-                    Problem(
-                        path,
-                        None,
-                        f"this PDF is damaged and cannot be opened ({error})",
-                        f"download it again, or put its text in {beside}",
-                    ),
-                ),
+            return _refused(
+                path,
+                f"this PDF is damaged and cannot be opened ({error})",
+                f"download it again, or put its text in {beside}",
             )
         try:
             pages = [_page_lines(document, index) for index in range(len(document))]
@@ -117,21 +105,19 @@ class PdfReader:
             document.close()
         printable = sum(len(line.text.replace(" ", "")) for lines, _ in pages for line in lines)
         if printable < MIN_CHARS_PER_PAGE * max(1, len(pages)) and printable < 200:
-            return Read(
-                None,
-                problems=(
-                    Problem(
-                        path,
-                        None,
-                        "this PDF has no text layer (it is a scan: pictures of pages) and needs OCR",
-                        f"OCR it (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`, or tesseract with chi_sim), check the "
-                        f"text and save it as {beside}; the PDF is then published beside it as the original",
-                    ),
-                ),
+            return _refused(
+                path,
+                "this PDF has no text layer (it is a scan: pictures of pages) and needs OCR",
+                f"OCR it (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`, or tesseract with chi_sim), check the "
+                f"text and save it as {beside}; the PDF is then published beside it as the original",
             )
         body = _drop_furniture(pages)
         paragraphs, tables = _paragraphs(body)
         return Read("\n".join(paragraphs), tables=tuple(tables))
+
+
+def _refused(path: str, what: str, hint: str) -> Read:
+    return Read(None, problems=(Problem(path, None, what, hint),))
 
 
 def _page_lines(document: object, index: int) -> tuple[list[_Line], float]:
