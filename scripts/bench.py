@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import gzip
 import json
 import os
 import resource
@@ -31,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import synth  # noqa: E402
+from serve import Handler as PagesHandler  # noqa: E402
 
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one definition of the flags)
 
@@ -274,7 +274,9 @@ def median_plan_page(site_dir: Path) -> tuple[int, int]:
     return int(statistics.median(sizes)), len(sizes)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _QuietHandler(PagesHandler):
+    """As GitHub Pages serves the site (text gzipped), without a log line per request."""
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
@@ -294,27 +296,50 @@ def serve(folder: Path) -> Iterator[str]:
 
 SEARCH_QUERY = "课后服务"  # a visitor's query: present in many plans of the synthetic archive
 LATENCY_QUERY = "食品安全"
+LATENCY_QUERY_PASTED = "劳动教育"  # another query: its index words are not loaded yet either
 # Chromium's "Slow 4G" (as Lighthouse throttles a mobile run): 150 ms round trips, 1.6 Mbit/s down.
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
 LATENCY_MAX = 0.3  # seconds from the last keystroke to results, CPU slowed 4×
 SLOW_FIRST_MAX = 2.0  # seconds for a first search on slow 4G
-# Types a query into the dialog and resolves with the milliseconds until its results are shown.
-_TYPE_JS = """async (query) => {
-  const input = document.getElementById('archive-search-input');
+TYPING = 1.5  # seconds a person takes to type 课后服务 through a pinyin input method (kehoufuwu, pick)
+# Watches the dialog for the query's results: window.__searched resolves with the milliseconds from
+# window.__typedAt (the last keystroke) to the status line that says what was found.
+_WATCH_JS = """(query) => {
   const status = document.querySelector('.archive-search__status');
-  const done = new Promise((resolve) => {
+  window.__searched = new Promise((resolve) => {
     const seen = new MutationObserver(() => {
-      if (status.textContent.includes(query) && !status.textContent.includes('正在')) { seen.disconnect(); resolve(); }
+      if (status.textContent.includes(query) && !status.textContent.includes('正在')) {
+        seen.disconnect();
+        resolve({ms: performance.now() - window.__typedAt, status: status.textContent,
+                 hits: document.querySelectorAll('.archive-hit').length});
+      }
     });
     seen.observe(status, {childList: true, characterData: true, subtree: true});
   });
-  const started = performance.now();
+}"""
+_PASTE_JS = """(query) => {
+  const input = document.getElementById('archive-search-input');
+  window.__typedAt = performance.now();
   input.value = query;
   input.dispatchEvent(new Event('input', {bubbles: true}));
-  await done;
-  return {ms: performance.now() - started, status: status.textContent,
-          hits: document.querySelectorAll('.archive-hit').length};
 }"""
+
+
+def _type(tab: Any, query: str, ime: bool = False) -> dict[str, Any]:
+    """Enter a query into the open dialog and wait for its results. ime: as a pinyin input method
+    types it (composed, then committed: the commit is the last keystroke); else pasted at once."""
+    tab.fill("#archive-search-input", "")
+    tab.evaluate(_WATCH_JS, query)
+    if ime:
+        cdp = tab.context.new_cdp_session(tab)
+        tab.focus("#archive-search-input")
+        cdp.send("Input.imeSetComposition", {"text": "pin", "selectionStart": 3, "selectionEnd": 3})
+        tab.evaluate("window.__typedAt = performance.now()")
+        cdp.send("Input.insertText", {"text": query})
+        cdp.detach()
+    else:
+        tab.evaluate(_PASTE_JS, query)
+    return dict(tab.evaluate("window.__searched"))
 
 
 @dataclass
@@ -324,8 +349,10 @@ class SearchCost:
     results: int  # hits shown
     first_url: str | None  # the dialog's status line
     requests: list[dict[str, Any]] = field(default_factory=list)  # url, transfer, body, gzip
-    latency: float = 0.0  # seconds from a query to its results, CPU slowed 4×, index warm
-    slow_first: float = 0.0  # seconds for a first search on slow 4G
+    latency: float = 0.0  # seconds from a query's last keystroke (an input method's commit) to its results, CPU 4×
+    latency_pasted: float = 0.0  # the same, the query pasted (searched 80 ms after the last change)
+    slow_first: float = 0.0  # seconds for a first search on slow 4G, the query entered as the dialog opens
+    slow_typed: float = 0.0  # the same, from the last keystroke of a person typing (TYPING s after opening)
 
     @property
     def transfer(self) -> int:
@@ -334,10 +361,6 @@ class SearchCost:
     @property
     def body(self) -> int:
         return sum(r["body"] for r in self.requests)
-
-    @property
-    def gzipped(self) -> int:
-        return sum(r["gzip"] for r in self.requests)
 
     def by_kind(self) -> dict[str, tuple[int, int]]:
         """kind → (requests, bytes transferred); kinds: js, wasm, entry, meta, index, fragment."""
@@ -366,15 +389,6 @@ class SearchCost:
         return kinds
 
 
-def _gzip_size(site_dir: Path, url: str, body: int) -> int:
-    """The body's size had the server gzipped text files (.js, .json), as GitHub Pages does."""
-    rel = url.split("?")[0].split("/pagefind/", 1)[-1]
-    path = site_dir / "pagefind" / rel
-    if body and path.suffix in (".js", ".json") and path.is_file():
-        return len(gzip.compress(path.read_bytes(), 6))
-    return body
-
-
 def first_search(site_dir: Path, page: str = "", query: str = SEARCH_QUERY) -> SearchCost:
     """Open a page of the built site in Chromium, type a query into the search dialog, wait for its
     results; count what the browser fetched for it (pagefind/ and search/, the worker's fetches too:
@@ -391,7 +405,7 @@ def first_search(site_dir: Path, page: str = "", query: str = SEARCH_QUERY) -> S
             tab = context.new_page()
             tab.goto(base + page, wait_until="load")
             tab.click("[data-archive-search-open]")
-            outcome = tab.evaluate(_TYPE_JS, query)
+            outcome = _type(tab, query)
             tab.wait_for_load_state("networkidle")
             requests: dict[str, dict[str, Any]] = {}
             for response in responses:
@@ -404,20 +418,13 @@ def first_search(site_dir: Path, page: str = "", query: str = SEARCH_QUERY) -> S
                         "url": response.url,
                         "body": body,
                         "transfer": body + sizes["responseHeadersSize"],
-                        "gzip": _gzip_size(site_dir, response.url, body),
                     }
             cdp = context.new_cdp_session(tab)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-            slowed = tab.evaluate(_TYPE_JS, LATENCY_QUERY)
+            slowed = _type(tab, LATENCY_QUERY, ime=True)
+            pasted = _type(tab, LATENCY_QUERY_PASTED)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
-            slow = browser.new_context()
-            slow_tab = slow.new_page()
-            slow_tab.goto(base + page, wait_until="load")
-            network = slow.new_cdp_session(slow_tab)
-            network.send("Network.enable")
-            network.send("Network.emulateNetworkConditions", SLOW_4G)
-            slow_tab.click("[data-archive-search-open]")
-            slow_first = slow_tab.evaluate(_TYPE_JS, query)
+            slow_first, slow_typed = (_slow_first_search(browser, base + page, query, wait) for wait in (0, TYPING))
         finally:
             browser.close()
     return SearchCost(
@@ -425,8 +432,28 @@ def first_search(site_dir: Path, page: str = "", query: str = SEARCH_QUERY) -> S
         outcome["status"],
         list(requests.values()),
         latency=slowed["ms"] / 1000,
-        slow_first=slow_first["ms"] / 1000,
+        latency_pasted=pasted["ms"] / 1000,
+        slow_first=slow_first,
+        slow_typed=slow_typed,
     )
+
+
+def _slow_first_search(browser: Any, url: str, query: str, typing: float) -> float:
+    """Seconds from the query's last keystroke to its results, on slow 4G, cold cache: the dialog
+    opened `typing` seconds before (search loads its index meanwhile, as a person types)."""
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(url, wait_until="load")
+        network = context.new_cdp_session(tab)
+        network.send("Network.enable")
+        network.send("Network.emulateNetworkConditions", SLOW_4G)
+        tab.click("[data-archive-search-open]")
+        if typing:
+            tab.wait_for_timeout(typing * 1000)
+        return float(_type(tab, query, ime=True)["ms"]) / 1000
+    finally:
+        context.close()
 
 
 def change_one_plan(sources: Path) -> Path:
@@ -632,21 +659,28 @@ def report(r: Run) -> str:
                 f"{s.transfer:,} B",
                 f"{_kb(s.transfer)}; target < 400 KB — {_verdict(s.transfer < FIRST_SEARCH_MAX)}",
             ),
-            _row("  of which response bodies", f"{s.body:,} B", "(http.server sends .js uncompressed)"),
-            _row(
-                "  bodies, had .js/.json been gzipped",
-                f"{s.gzipped:,} B",
-                f"{_kb(s.gzipped)} (as GitHub Pages serves them)",
-            ),
+            _row("  of which response bodies", f"{s.body:,} B", "(text gzipped, as GitHub Pages serves it)"),
             _row(
                 f"  next query ({LATENCY_QUERY}) to results, CPU 4× slower",
                 f"{s.latency:.3f} s",
-                f"target < {LATENCY_MAX} s — {_verdict(s.latency < LATENCY_MAX)}",
+                f"typed with an input method; target < {LATENCY_MAX} s — {_verdict(s.latency < LATENCY_MAX)}",
+            ),
+            _row(
+                f"    another ({LATENCY_QUERY_PASTED}), pasted",
+                f"{s.latency_pasted:.3f} s",
+                f"searched 80 ms after the last change; target < {LATENCY_MAX} s — "
+                + _verdict(s.latency_pasted < LATENCY_MAX),
             ),
             _row(
                 "  first search on slow 4G (150 ms, 1.6 Mbit/s)",
                 f"{s.slow_first:.2f} s",
-                f"target < {SLOW_FIRST_MAX} s — {_verdict(s.slow_first < SLOW_FIRST_MAX)}",
+                f"query entered as the dialog opens; target < {SLOW_FIRST_MAX} s — "
+                + _verdict(s.slow_first < SLOW_FIRST_MAX),
+            ),
+            _row(
+                f"    from the last keystroke, typed over {TYPING} s",
+                f"{s.slow_typed:.2f} s",
+                f"target < {SLOW_FIRST_MAX} s — {_verdict(s.slow_typed < SLOW_FIRST_MAX)}",
             ),
             "",
         ]

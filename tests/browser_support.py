@@ -102,7 +102,8 @@ def search(page: Any, query: str) -> list[dict[str, str]]:
     box.press_sequentially(query, delay=60)
     page.wait_for_function(
         "q => { const s = document.querySelector('.archive-search__status').textContent;"
-        " return s.includes('条包含') || s.startsWith('没有') || s.startsWith('共 '); }",
+        " return (s.includes('条包含') || s.startsWith('没有') || s.startsWith('共 '))"
+        " && !document.querySelector('.archive-search__results[aria-busy]'); }",
         arg=query,
         timeout=15_000,
     )

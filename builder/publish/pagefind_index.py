@@ -113,11 +113,13 @@ class _Service:
 
 
 def pagefind_index(records: list[dict[str, Any]], bundle: Path) -> None:
-    """Index the records into `bundle` (a folder that becomes site/pagefind)."""
+    """Index the records into `bundle` (a folder that becomes site/pagefind), in the records' own
+    language (their words are cut already: builder/render/search_words.py)."""
     check_version()
+    language = records[0]["language"] if records else "und"
     service = _Service()
     try:
-        index = service.wait(service.send({"type": "NewIndex", "config": {"force_language": "zh"}}))
+        index = service.wait(service.send({"type": "NewIndex", "config": {"force_language": language}}))
         if "index_id" not in index:
             raise BuildError(f"Pagefind could not start an index: {index}")
         last = 0

@@ -1,10 +1,11 @@
 """What search indexes and fetches: one record per item, and three small files beside the index.
 
 Each item is a record of its own (Pagefind's custom records): its URL is the item's permalink, its
-content the item's words exactly as its page shows them (title, body, sub-items: nothing hidden;
-a zero-width space between Chinese characters, see CHARACTER_BREAK),
+content the item's words exactly as its page shows them (title, body, sub-items: nothing hidden),
 its filters the plan's year and place and the item's themes, so counts and filters are items and
-a theme, year or place can be browsed with no query. Beside the index, under search/:
+a theme, year or place can be browsed with no query. Text is given to Pagefind as index words
+(search_words.py: neighbouring characters in pairs), which the dialog reads back into the text.
+Beside the index, under search/:
 
 - themes.json: each theme's name, the words that name it, its page, items, plans, years — the
   dialog shows a theme card when the query names a theme;
@@ -16,7 +17,6 @@ a theme, year or place can be browsed with no query. Beside the index, under sea
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -24,31 +24,30 @@ from typing import Any
 from builder.archive import Archive
 from builder.model import Plan
 from builder.render.exports import plan_url
+from builder.render.search_words import LANGUAGE, words_of
 
-# Pagefind's index is made of words, and a query is cut into words by the browser (Intl.Segmenter),
-# which cuts Chinese otherwise than jieba does at indexing: 课后服务 was one query word and no
-# index word, so it found nothing. A zero-width space between every two Chinese characters makes
-# each character a word on both sides; a quoted query ("课 后 服 务") is then Pagefind's exact
-# phrase search, which is a substring search. The space is invisible wherever the text is shown.
-CHARACTER_BREAK = "\u200b"
-_BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[\u3400-\u9fff\uf900-\ufaff])")
 PLACE_FILTERS = ("place1", "place2", "place3")  # province → city → county (or an issuer under them)
 MAX_WORDS = 20000  # suggestions need the common words, not the whole vocabulary
 
 
 def search_records(archive: Archive) -> list[dict[str, Any]]:
     """One Pagefind record per item, and one for the text outside items (the preamble, a part's
-    own text, a part with no items): newest plans first, each in its own order (a browse's order)."""
+    own text, a part with no items): newest plans first, each in its own order. Pagefind numbers
+    records in the order they are added and lists a browse (no query) in that order, so no sort
+    key is needed (one would cost every first search 57 KB of index at 1,000 plans)."""
     names = {theme.slug: theme.name for theme in archive.themes}
     plans = archive.plans_newest_first()
     records: list[dict[str, Any]] = []
-    for rank, plan in enumerate(plans):
-        records.extend(_plan_records(plan, (len(plans) - rank) * 10000, names))
+    for plan in plans:
+        records.extend(_plan_records(plan, names))
     return records
 
 
-def _plan_records(plan: Plan, order: int, names: dict[str, str]) -> list[dict[str, Any]]:
+def _plan_records(plan: Plan, names: dict[str, str]) -> list[dict[str, Any]]:
     meta = plan.meta
+    # Pagefind indexes meta values too, and finds a phrase in them: the plan's title and place stay
+    # whole (one word each, that no query of pairs matches), or every item of a 2020 plan would
+    # "contain" 2020年. The item's own title is in its text anyway, so it is written in pairs.
     common = {"plan": meta.title, "year": str(meta.year), "place": " › ".join(meta.listing)}
     places = dict(zip(PLACE_FILTERS, ([p] for p in meta.listing), strict=False))
     out: list[dict[str, Any]] = []
@@ -60,11 +59,10 @@ def _plan_records(plan: Plan, order: int, names: dict[str, str]) -> list[dict[st
         out.append(
             {
                 "url": plan_url(plan) + (f"#{anchor}" if anchor else ""),
-                "content": _BETWEEN_HAN.sub(CHARACTER_BREAK, text),
-                "language": "zh",
-                "meta": {"title": title, **common, "number": number},
+                "content": words_of(text),
+                "language": LANGUAGE,
+                "meta": {"title": words_of(title), **common, "number": number},
                 "filters": filters,
-                "sort": {"order": str(order - len(out))},  # a browse: newest plan first, then its order
             }
         )
 

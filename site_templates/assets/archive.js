@@ -30,7 +30,7 @@
      a theme shows the theme first. With no query, the filters browse items. The query and filters
      live in the URL, so a search can be shared and the back button returns to it. */
 
-  var PAGE = 20; // items shown at a time (each costs a request on a first search)
+  var PAGE = 10; // items shown at a time (each costs a request: a phone shows about five)
   var RELATED = 10; // related items shown under the exact ones
   var FILTERS = ["theme", "year", "place1", "place2", "place3"];
   var pagefind = null; // the module, once loaded
@@ -49,8 +49,14 @@
     if (!pagefind) {
       var root = siteRoot();
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 40 }).then(function () {
-          pf.init();
+        return pf.options({ baseUrl: root.pathname }).then(function () {
+          // The index's words are ours, in the language "und" (builder/render/search_words.py).
+          // Pagefind reads the language from <html lang> as it starts, and in zh it would cut a
+          // query into words of its own: so it starts while the page says "und", for that moment.
+          var html = document.documentElement;
+          var lang = html.getAttribute("lang");
+          html.setAttribute("lang", "und");
+          try { pf.init(); } finally { html.setAttribute("lang", lang); }
           return pf;
         });
       });
@@ -89,11 +95,55 @@
     return { text: quoted ? quoted[1].trim() : text, quoted: Boolean(quoted) };
   }
 
-  // The words Pagefind's index holds for a folded query: each Chinese character, each Latin or
-  // digit run (2020年 → "2020 年"); quoted, Pagefind finds them in a row.
-  function phrase(needle) {
-    var words = needle.match(/[\u3400-\u9fff\uf900-\ufaff]|[^\u3400-\u9fff\uf900-\ufaff\p{P}\p{S}]+/gu) || [];
+  // Index words and text (builder/render/search_words.py): a run of Chinese characters is indexed
+  // as its neighbouring pairs (课后服务 → 课后 后服 服务), each pair also as its two characters;
+  // other letters and digits (2020, 5G) as whole words. A query is written the same way and, quoted,
+  // found as consecutive words: a substring search. Punctuation only separates.
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+  var UNIT = /[\u3400-\u9fff\uf900-\ufaff]|(?:(?![\u3400-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+/gu;
+  var PAIR = /^(?:([^\p{L}\p{N}]*)\|)?([\u3400-\u9fff\uf900-\ufaff])\|([\u3400-\u9fff\uf900-\ufaff])(?:\|([^\p{L}\p{N}]*))?$/u;
+
+  function queryWords(needle) {
+    var words = [];
+    var run = [];
+    var end = 0;
+    function close() {
+      if (run.length === 1) words.push(run[0]);
+      for (var i = 1; i < run.length; i++) words.push(run[i - 1] + run[i]);
+      run = [];
+    }
+    var unit;
+    UNIT.lastIndex = 0;
+    while ((unit = UNIT.exec(needle))) {
+      if (unit.index > end) close(); // something between: the run ends
+      if (HAN.test(unit[0]) && unit[0].length === 1) run.push(unit[0]);
+      else { close(); words.push(unit[0].toLowerCase()); }
+      end = unit.index + unit[0].length;
+    }
+    close();
     return words.join(" ");
+  }
+
+  // The text of a record (its content, or a meta value) from its index words.
+  function textOf(words) {
+    if (!words) return "";
+    var split = words.split(" ");
+    var out = "";
+    split.forEach(function (word, at) {
+      var pair = PAIR.exec(word);
+      if (!pair) { out += word; return; }
+      var following = split[at + 1] || "";
+      if (pair[4] === undefined && following.indexOf(pair[3] + "|") === 0) out += (pair[1] || "") + pair[2];
+      else out += (pair[1] || "") + pair[2] + pair[3] + (pair[4] || "");
+    });
+    return out.replace(/\u2423/g, " ");
+  }
+
+  // A result as the visitor reads it: title, plan, place and text back from their index words.
+  function readable(data) {
+    var meta = Object.assign({}, data.meta);
+    meta.title = textOf(meta.title); // the plan and place are stored as they read (search_data.py)
+    return { url: data.url, meta: meta, text: textOf(data.content) };
   }
 
   function escapeHtml(text) {
@@ -109,13 +159,42 @@
     var map = found.map;
     var at = needle ? found.text.indexOf(needle) : -1;
     if (at < 0) return null;
-    var start = map[at];
-    var end = map[at + needle.length - 1] + 1;
-    var from = Math.max(0, start - 24);
-    var to = Math.min(content.length, end + 40);
-    var show = function (a, b) { return escapeHtml(content.slice(a, b).replace(/\u200b/g, "")); };
-    return (from > 0 ? "…" : "") + show(from, start) + "<mark>" + show(start, end) + "</mark>" + show(end, to) +
-      (to < content.length ? "…" : "");
+    var marked = [];
+    for (var i = map[at]; i <= map[at + needle.length - 1]; i++) marked[i] = true;
+    return markedExcerpt(content, marked, map[at]);
+  }
+
+  // An item that only shares words with the query: the query's character pairs marked where the
+  // item has them (its opening words when it has none).
+  function nearExcerpt(content, needle, t2s) {
+    var found = foldWithMap(content, t2s);
+    var marked = [];
+    var first = -1;
+    for (var i = 0; i + 1 < found.text.length; i++) {
+      var pair = found.text.substr(i, 2);
+      if (needle.length > 1 ? needle.indexOf(pair) >= 0 : pair[0] === needle) {
+        var from = found.map[i];
+        var to = needle.length > 1 ? found.map[i + 1] : from;
+        for (var j = from; j <= to; j++) marked[j] = true;
+        if (first < 0) first = from;
+      }
+    }
+    return markedExcerpt(content, marked, Math.max(first, 0));
+  }
+
+  // About 64 characters of the text around `at`, the characters flagged in `marked` in <mark>.
+  function markedExcerpt(content, marked, at) {
+    var from = Math.max(0, at - 24);
+    var to = Math.min(content.length, from + 64);
+    var html = from > 0 ? "…" : "";
+    for (var i = from; i < to; ) {
+      var j = i;
+      while (j < to && Boolean(marked[j]) === Boolean(marked[i])) j++;
+      var piece = escapeHtml(content.slice(i, j));
+      html += marked[i] ? "<mark>" + piece + "</mark>" : piece;
+      i = j;
+    }
+    return html + (to < content.length ? "…" : "");
   }
 
   function selected(dialog) {
@@ -263,6 +342,7 @@
     more.hidden = true;
     if (!query.text && !Object.keys(filters).length) {
       list.textContent = "";
+      list.removeAttribute("aria-busy");
       status.textContent = "";
       suggest.hidden = true;
       suggest.textContent = "";
@@ -279,68 +359,73 @@
       var look = loaded[1];
       if (seq !== searchSeq) return null;
       var needle = folded(query.text, look.t2s);
-      var words = phrase(needle);
-      if (!words) return pf.search(null, { filters: filters, sort: { order: "desc" } }).then(function (search) {
+      var words = queryWords(needle);
+      if (!words) return pf.search(null, { filters: filters }).then(function (search) {
         if (!search || seq !== searchSeq) return null;
         updateFilterCounts(dialog, search.filters);
         return browse(dialog, search, seq);
       });
       var wait = options.now ? 0 : 80; // ms after the last keystroke: typing fast, one search
+      // The exact items are shown as soon as they are found; the theme's other items and the
+      // related ones are looked up next and added below them (the list is aria-busy till then).
       return pf.debouncedSearch('"' + words + '"', { filters: filters }, wait).then(function (exact) {
         if (!exact || seq !== searchSeq) return null;
         var theme = namedTheme(query.text, look);
-        // A query naming a theme also lists the theme's items: found through the theme, not its words.
-        var tagged = theme ? pf.search(null, { filters: Object.assign({}, filters, { theme: theme.name }), sort: { order: "desc" } })
-          : Promise.resolve(null);
-        var related = query.quoted ? Promise.resolve(null) : pf.search(words, { filters: filters });
-        return Promise.all([tagged, related]).then(function (found) {
+        list.textContent = "";
+        list.setAttribute("aria-busy", "true");
+        suggest.textContent = "";
+        suggest.hidden = true;
+        updateFilterCounts(dialog, exact.filters);
+        if (theme) list.appendChild(themeCard(theme));
+        var shown = "“" + query.text + "”";
+        var said = exact.results.length ? exact.results.length + " 条包含" + shown
+          : "没有条目包含" + shown + (theme ? "；“" + theme.name + "”是一个主题，见下" : "");
+        if (!exact.results.length) showSuggestions(dialog, needle, seq);
+        var exactList = el("li", "archive-search__group");
+        var inner = el("ol");
+        exactList.appendChild(inner);
+        list.appendChild(exactList);
+        var themeGroup = el("li", "archive-search__group"); // each added when it has items
+        var after = el("li", "archive-search__group");
+        var ids = {};
+        exact.results.forEach(function (r) { ids[r.id] = true; });
+        var first = pageThrough(dialog, exact.results, inner, seq, function (data) {
+          return exactExcerpt(data.text, needle, look.t2s) || nearExcerpt(data.text, needle, look.t2s);
+        }, false, function (data) { return folded(data.meta.title, look.t2s).indexOf(needle) >= 0; }).then(function () {
+          // Said once the items are there: a screen reader (and a test) hears the count with them.
+          if (seq === searchSeq) status.textContent = said;
+        });
+        // Only then the rest: Pagefind's worker answers one request at a time, and these two
+        // searches would hold up the first items' excerpts.
+        var rest = first.then(function () {
           if (seq !== searchSeq) return null;
-          var inTheme = found[0];
-          var loose = found[1];
-          updateFilterCounts(dialog, exact.filters);
-          var ids = {};
-          exact.results.forEach(function (r) { ids[r.id] = true; });
-          var themed = inTheme ? inTheme.results.filter(function (r) { return !ids[r.id]; }) : [];
+          // A query naming a theme also lists the theme's items: found through the theme, not its words.
+          var tagged = theme ? pf.search(null, { filters: Object.assign({}, filters, { theme: theme.name }) }) : null;
+          // Related: items holding the query's pairs anywhere; for an absent query, its characters.
+          var loose = exact.results.length ? words : (needle.match(UNIT) || []).join(" ");
+          var related = query.quoted ? null : pf.search(loose, { filters: filters });
+          return Promise.all([tagged, related]);
+        }).then(function (found) {
+          if (!found || seq !== searchSeq) return null;
+          var themed = found[0] ? found[0].results.filter(function (r) { return !ids[r.id]; }) : [];
           themed.forEach(function (r) { ids[r.id] = true; });
-          var near = loose ? loose.results.filter(function (r) { return !ids[r.id]; }).slice(0, RELATED) : [];
-          return Promise.all(near.map(function (r) { return r.data(); })).then(function (nearData) {
-            if (seq !== searchSeq) return null;
-            list.textContent = "";
-            suggest.textContent = "";
-            suggest.hidden = true;
-            if (theme) list.appendChild(themeCard(theme));
-            var shown = "“" + query.text + "”";
-            // Said once the list is there: a screen reader (and a test) hears the count with the items.
-            var said = exact.results.length ? exact.results.length + " 条包含" + shown
-              : "没有条目包含" + shown + (theme ? "；“" + theme.name + "”是一个主题，见下" : "");
-            if (!exact.results.length) showSuggestions(dialog, needle, seq);
-            var exactList = el("li", "archive-search__group");
-            var inner = el("ol");
-            exactList.appendChild(inner);
-            list.appendChild(exactList);
-            if (themed.length) {
-              var themeGroup = el("li", "archive-search__group");
-              themeGroup.appendChild(el("h3", null, "主题“" + theme.name + "”的其他 " + themed.length + " 条"));
-              var themeList = el("ol");
-              themeGroup.appendChild(themeList);
-              list.appendChild(themeGroup);
-              pageThrough(dialog, themed, themeList, seq, null, true);
-            }
-            var after = el("li", "archive-search__group");
+          var near = found[1] ? found[1].results.filter(function (r) { return !ids[r.id]; }).slice(0, RELATED) : [];
+          var themedShown = null;
+          if (themed.length) {
+            list.appendChild(themeGroup);
+            themeGroup.appendChild(el("h3", null, "主题“" + theme.name + "”的其他 " + themed.length + " 条"));
+            themedShown = pageThrough(dialog, themed, themeGroup.appendChild(el("ol")), seq, null, true);
+          }
+          return Promise.all([themedShown, Promise.all(near.map(function (r) { return r.data().then(readable); }))]).then(function (both) {
+            var nearData = both[1];
+            if (seq !== searchSeq || !nearData.length) return;
             list.appendChild(after);
-            if (nearData.length) {
-              after.appendChild(el("h3", null, "相关条目（含其中的字词，不计入上面的条数）"));
-              var nearList = el("ol");
-              nearData.forEach(function (data) { nearList.appendChild(hitNode(data, data.excerpt)); });
-              after.appendChild(nearList);
-            }
-            return pageThrough(dialog, exact.results, inner, seq, function (data) {
-              return exactExcerpt(data.content || "", needle, look.t2s) || data.excerpt;
-            }, null, function (data) { return folded(data.meta.title, look.t2s).indexOf(needle) >= 0; }).then(function () {
-              if (seq === searchSeq) status.textContent = said;
-            });
+            after.appendChild(el("h3", null, "相关条目（含其中的字词，不计入上面的条数）"));
+            var nearList = after.appendChild(el("ol"));
+            nearData.forEach(function (data) { nearList.appendChild(hitNode(data, nearExcerpt(data.text, needle, look.t2s))); });
           });
         });
+        return rest.then(function () { if (seq === searchSeq) list.removeAttribute("aria-busy"); });
       });
     }).catch(function (error) {
       status.textContent = "搜索暂不可用（" + error.message + "）";
@@ -358,7 +443,7 @@
     function next() {
       var slice = results.slice(shown, shown + PAGE);
       shown += slice.length;
-      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (datas) {
+      return Promise.all(slice.map(function (r) { return r.data().then(readable); })).then(function (datas) {
         if (seq !== searchSeq) return;
         if (first) datas = datas.filter(first).concat(datas.filter(function (d) { return !first(d); }));
         datas.forEach(function (data) { into.appendChild(hitNode(data, excerpt ? excerpt(data) : null)); });
@@ -374,6 +459,7 @@
     var list = dialog.querySelector(".archive-search__results");
     var suggest = dialog.querySelector(".archive-search__suggest");
     list.textContent = "";
+    list.removeAttribute("aria-busy");
     suggest.hidden = true;
     var group = el("li", "archive-search__group");
     var inner = el("ol");
@@ -450,7 +536,8 @@
     dialog.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
     input.addEventListener("input", function () { if (!composing) runSearch(dialog); });
     input.addEventListener("compositionstart", function () { composing = true; });
-    input.addEventListener("compositionend", function () { composing = false; runSearch(dialog); });
+    // A committed composition is the query as meant (never a key on the way to it): search at once.
+    input.addEventListener("compositionend", function () { composing = false; runSearch(dialog, { now: true }); });
     dialog.addEventListener("keydown", function (event) {
       var links = resultLinks(dialog);
       var at = links.indexOf(document.activeElement);

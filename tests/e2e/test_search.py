@@ -37,13 +37,21 @@ def archive(seed_site: Path) -> dict[str, Any]:
     data = json.loads((seed_site / "data" / "plans.json").read_text(encoding="utf-8"))
     items = {}
     for plan in data["plans"]:
+        # a browse lists plans newest first, then by place (listed_under), then by id
+        newest = (-plan["year"], plan["listed_under"], plan["id"])
         for item in plan["items"]:
             text = item["title"] + "\n" + item["body"]
-            items[f"/{item['url']}"] = {"text": text, "folded": fold(text), "themes": item["themes"]}
+            items[f"/{item['url']}"] = {
+                "text": text,
+                "folded": fold(text),
+                "themes": item["themes"],
+                "newest": newest,
+                "heading": f"{item['marker']}{item['title']}",
+            }
         if plan["preamble"]:  # the words outside items are searchable too (the seeds' parts have none)
             first = plan["parts"][0] if plan["parts"] else {"marker": "", "title": ""}
             text = f"{first['marker']}{first['title']}\n{plan['preamble']}"  # 一、总体思路 may head it
-            items[f"/{plan['url']}#preamble"] = {"text": text, "folded": fold(text), "themes": []}
+            items[f"/{plan['url']}#preamble"] = {"text": text, "folded": fold(text), "themes": [], "newest": newest}
     themes = {t["name"]: t["slug"] for t in data["themes"]}
     return {"items": items, "themes": themes}
 
@@ -70,7 +78,8 @@ def settled(tab: Any, query: str = "") -> None:
     """Until the dialog answers (the query itself, when given: not a word typed on the way to it)."""
     tab.wait_for_function(
         "q => { const s = document.querySelector('.archive-search__status').textContent;"
-        " return s && !s.includes('正在') && s.includes(q); }",
+        " return s && !s.includes('正在') && s.includes(q)"
+        " && !document.querySelector('.archive-search__results[aria-busy]'); }",
         arg=query.strip(QUOTES),
         timeout=20000,
     )
@@ -114,6 +123,7 @@ def shown(tab: Any) -> dict[str, Any]:
         hits.append(
             {
                 "href": link.get_attribute("href"),
+                "title": link.locator(".archive-hit__title").inner_text(),
                 "excerpt": excerpt.inner_text() if excerpt.count() else "",
                 "group": link.evaluate(GROUP_OF),
             }
@@ -158,7 +168,9 @@ def test_the_labelled_query_set(tab: Any, archive: dict[str, Any], case: dict[st
         assert all(u in expected for u in first), first  # precision of the first min(N, 10): 1.0
         assert set(exact) == expected, "every exact match is found"
     for hit in seen["hits"]:  # every excerpt is the item's own visible words
-        text = re.sub(r"\s+", "", archive["items"][path_of(hit["href"])]["text"])
+        item = archive["items"][path_of(hit["href"])]
+        assert item.get("heading", hit["title"]) == hit["title"], "the title is read back from its index words"
+        text = re.sub(r"\s+", "", item["text"])
         for piece in hit["excerpt"].replace("\u200b", "").split("…"):
             assert re.sub(r"\s+", "", piece) in text, (hit["href"], piece)
 
@@ -171,6 +183,11 @@ def test_a_theme_card_lists_all_its_items(tab: Any, archive: dict[str, Any]) -> 
     tagged = {url for url, item in archive["items"].items() if "shuangjian" in item["themes"]}
     assert seen["status"] == f"共 {len(tagged)} 条"
     assert {path_of(h["href"]) for h in seen["hits"]} == tagged
+    # newest plans first, each plan's items in its own order (Pagefind's record order: no sort key)
+    order = [url for url in archive["items"] if url in tagged]  # plans.json order within a plan
+    newest = {url: archive["items"][url]["newest"] for url in order}
+    expected = sorted(order, key=lambda url: (newest[url], order.index(url)))
+    assert [path_of(h["href"]) for h in seen["hits"]] == expected
     assert "theme=" in tab.url and "q=" not in tab.url
     screenshot(tab, "search-theme-browse")
 
