@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: site check goldens test test-fast serve lint format deploy screenshots bench clean system-deps
+.PHONY: site check goldens test test-fast serve lint format deploy screenshots bench lighthouse clean system-deps
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,13 @@ N ?= 1000
 bench: $(STAMP)  ## build N synthetic plans (default 1000) in a scratch folder and print what each stage costs
 	$(PY) scripts/bench.py --plans $(N)
 
+LIGHTHOUSE_VERSION := 12.8.2
+.tools/node_modules/.bin/lighthouse:
+	npm install --no-audit --no-fund --prefix .tools lighthouse@$(LIGHTHOUSE_VERSION)
+
+lighthouse: $(STAMP) system-deps .tools/node_modules/.bin/lighthouse  ## Lighthouse (mobile, gzipped) on site/'s home, largest plan, theme and year pages; DIR=… for another build
+	$(PY) scripts/lighthouse.py --dir $(or $(DIR),site)
+
 deploy: site  ## publish site/ (Pagefind index included) to the gh-pages branch; set SITE_URL=https://<user>.github.io/<repo>/
 	@test -n "$$SITE_URL" || echo "note: SITE_URL is not set; 404.html and the feed will use root-relative links"
 	$(VENV)/bin/ghp-import --no-jekyll --push --force --message "Deploy the archive" site
@@ -55,4 +62,4 @@ screenshots: $(STAMP) system-deps  ## the browser tests, which leave screenshots
 	$(PY) -m pytest -q -m browser -p no:cacheprovider
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache .tools

@@ -108,6 +108,10 @@ def search(page: Any, query: str) -> list[dict[str, str]]:
         timeout=15_000,
     )
     page.wait_for_timeout(300)  # a last debounced search may still be rendering
+    more = page.locator(".archive-search__more:visible")
+    while more.count():  # every page of results (ten at a time)
+        more.first.click()
+        page.wait_for_timeout(150)
     return page.eval_on_selector_all(
         ".archive-hit a",
         """links => links.map(a => ({

@@ -109,7 +109,7 @@ def by_year(archive: Archive, counted: dict[tuple[str, str], Counter[str]]) -> H
     """Theme × year, for the themes index (themes/): a cell links to the theme's page for the year."""
     years = sorted({p.meta.year for p in archive.plans})
     plans_of = {y: [p for p in archive.plans if p.meta.year == y] for y in years}
-    columns = tuple(Column((str(y),), f"../years/{y}/", f"{y} 年：{len(plans_of[y])} 份工作要点") for y in years)
+    columns = tuple(Column((str(y),), f"../years/{y}/", f"{y}年：{len(plans_of[y])} 份工作要点") for y in years)
     rows = []
     for theme in archive.themes:
         cells = []
@@ -118,9 +118,9 @@ def by_year(archive: Archive, counted: dict[tuple[str, str], Counter[str]]) -> H
             for p in plans_of[y]:
                 counts.update(counted.get((theme.slug, p.meta.id), {}))
             items = sum(len(p.items) for p in plans_of[y])
-            cells.append(_cell(counts, items, f"{theme.slug}/{y}/", f"{y} 年"))
+            cells.append(_cell(counts, items, f"{theme.slug}/{y}/", f"{y}年"))
         rows.append(Row(theme.name, f"{theme.slug}/", tuple(cells)))
-    return Heatmap(columns, tuple(rows))
+    return Heatmap(columns, tuple(r for r in rows if r.count))  # no empty rows
 
 
 def by_plan(archive: Archive, plans: Sequence[Plan], counted: dict[tuple[str, str], Counter[str]]) -> Heatmap:
@@ -142,4 +142,4 @@ def by_plan(archive: Archive, plans: Sequence[Plan], counted: dict[tuple[str, st
         )
         for theme in archive.themes
     )
-    return Heatmap(columns, rows)
+    return Heatmap(columns, tuple(r for r in rows if r.count))  # a theme no plan of the year has: no row

@@ -56,7 +56,6 @@ def other_pages(archive: Archive, unchanged: Unchanged | None = None) -> Pages:
         if not out.reused(path, keys(view)):
             out.pages[path] = env.get_template(template).render(view.context())
 
-    render("index.md", "index.md.j2", views.home_view(archive, summary))
     regions_index, regions = views.region_views(archive, summary)
     render("regions/index.md", "regions_index.md.j2", regions_index)
     for slug, region in regions.items():
@@ -67,6 +66,8 @@ def other_pages(archive: Archive, unchanged: Unchanged | None = None) -> Pages:
     for year, page in years.items():
         render(f"years/{year}.md", "year.md.j2", page)
     themes = theme_views.theme_views(archive, heatmaps.by_year(archive, counted), summary)
+    links = tuple(views.ThemeLink(theme.name, theme.slug, count) for theme, count in themes.index.rows)
+    render("index.md", "index.md.j2", views.home_view(archive, summary, links, years_index, regions_index))
     render("themes/index.md", "themes_index.md.j2", themes.index)  # the nav links to it
     for slug, overview in themes.overviews.items():
         render(f"themes/{slug}.md", "theme.md.j2", overview)

@@ -7,6 +7,7 @@ from typing import Any
 
 from builder.archive import Archive
 from builder.model import ABOUT, Target
+from builder.render.charts import Bar, bar_chart
 from builder.render.heatmaps import Heatmap
 from builder.render.views import PlanSummary, SpeltOnce, Summarise, View
 
@@ -60,6 +61,9 @@ class ThemesIndexView(View):
     rows: tuple[tuple[ThemeSummary, int], ...]  # every theme, with how many items carry it
 
 
+LATEST = 50  # items a theme's overview lists (the rest are on its year pages)
+
+
 @dataclass(frozen=True)
 class ThemePageView(View):
     theme: ThemeSummary
@@ -67,6 +71,9 @@ class ThemePageView(View):
     count: int
     about: int
     plan_count: int
+    latest: tuple[tuple[int, tuple[ThemeEntry, ...]], ...]  # the newest LATEST items, by year
+    latest_count: int
+    chart: str  # items per year, an inline SVG (charts.py)
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,8 @@ class ThemeYearPageView(View):
     count: int
     about: int
     targets: tuple[tuple[ThemeEntry, Target], ...]
+    previous: int | None = None  # the theme's year before this one that has items
+    following: int | None = None  # and after
 
 
 @dataclass(frozen=True)
@@ -124,11 +133,44 @@ def theme_views(archive: Archive, themes_by_year: Heatmap, summary: Summarise) -
         label = ThemeSummary.of(theme)
         found = found_by_slug[theme.slug]
         rows = []
-        for year, groups in _by_year(found):
+        by_year = _by_year(found)
+        held = [year for year, _ in by_year]  # newest first
+        for at, (year, groups) in enumerate(by_year):
             shown = [e for g in groups for e in g.entries]
             rows.append(YearSummary(year, len(shown), _about(shown), len(groups)))
             targets = tuple((e, t) for e in shown for t in e.targets)
-            years[(theme.slug, year)] = ThemeYearPageView(label, year, groups, len(shown), _about(shown), targets)
+            older = held[at + 1] if at + 1 < len(held) else None
+            newer = held[at - 1] if at > 0 else None
+            years[(theme.slug, year)] = ThemeYearPageView(
+                label, year, groups, len(shown), _about(shown), targets, older, newer
+            )
         plan_count = len({e.plan.id for e in found})
-        overviews[theme.slug] = ThemePageView(label, tuple(rows), len(found), _about(found), plan_count)
+        overviews[theme.slug] = ThemePageView(
+            label,
+            tuple(rows),
+            len(found),
+            _about(found),
+            plan_count,
+            _latest(found),
+            min(len(found), LATEST),
+            _chart(theme.name, rows),
+        )
     return ThemeViews(index, overviews, years)
+
+
+def _latest(found: list[ThemeEntry]) -> tuple[tuple[int, tuple[ThemeEntry, ...]], ...]:
+    """The newest LATEST entries (found is newest plan first), grouped by year."""
+    groups: dict[int, list[ThemeEntry]] = {}
+    for entry in found[:LATEST]:
+        groups.setdefault(entry.plan.year, []).append(entry)
+    return tuple((year, tuple(entries)) for year, entries in groups.items())
+
+
+def _chart(name: str, rows: list[YearSummary]) -> str:
+    """Items per year, every year from the first to the last (a year without any shows as 0)."""
+    if not rows:
+        return ""
+    counts = {r.year: r.count for r in rows}
+    first, last = min(counts), max(counts)
+    bars = [Bar(f"{y}年", counts.get(y, 0)) for y in range(first, last + 1)]
+    return bar_chart(bars, f"“{name}”每年的条目数（{first}–{last}年）")

@@ -104,17 +104,31 @@ class PlanSummary(SpeltOnce):
 
 
 @dataclass(frozen=True)
-class HomeView(View):
-    plans: tuple[PlanSummary, ...]  # newest first
-    item_count: int
-
-
-@dataclass(frozen=True)
 class RegionLink:
     name: str
     slug: str
     count: int  # plans issued at or below it
     children: tuple[RegionLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThemeLink:
+    name: str
+    slug: str
+    items: int  # items that carry the theme
+
+
+@dataclass(frozen=True)
+class HomeView(View):
+    """The public's way in: a search box, the themes, the latest plans, the years and the regions.
+    Never a table of every plan: at 1,000 plans that was 7,000 elements (the year pages list them)."""
+
+    latest: tuple[PlanSummary, ...]  # the newest LATEST plans
+    plan_count: int
+    item_count: int
+    themes: tuple[ThemeLink, ...]  # most items first
+    years: tuple[tuple[int, int], ...]  # (year, plans), newest first
+    regions: tuple[RegionLink, ...]  # 全国, the provinces, 其他
 
 
 @dataclass(frozen=True)
@@ -194,9 +208,25 @@ def summaries(archive: Archive) -> Summarise:
     return lambda plan: by_id[plan.meta.id]
 
 
-def home_view(archive: Archive, summary: Summarise) -> HomeView:
+LATEST = 12  # plans the home page lists
+
+
+def home_view(
+    archive: Archive,
+    summary: Summarise,
+    themes: tuple[ThemeLink, ...],
+    years: YearsIndexView,
+    regions: RegionsIndexView,
+) -> HomeView:
     plans = archive.plans_newest_first()
-    return HomeView(tuple(summary(p) for p in plans), sum(len(p.items) for p in plans))
+    return HomeView(
+        tuple(summary(p) for p in plans[:LATEST]),
+        len(plans),
+        sum(len(p.items) for p in plans),
+        tuple(sorted(themes, key=lambda t: (-t.items, t.slug))),
+        years.years,
+        tuple(RegionLink(r.name, r.slug, r.count) for r in regions.tree),
+    )
 
 
 def _link(node: RegionNode, depth: int = 0) -> RegionLink:

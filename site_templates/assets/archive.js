@@ -506,6 +506,17 @@
     }
 
     openers.forEach(function (opener) { opener.addEventListener("click", open); });
+    // The home page's own search box: its query, in the dialog.
+    var homeForm = document.querySelector("[data-home-search]");
+    if (homeForm) {
+      homeForm.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var query = homeForm.querySelector("input").value.trim();
+        open();
+        input.value = query;
+        if (query) runSearch(dialog, { now: true });
+      });
+    }
     dialog.querySelector("[data-archive-search-close]").addEventListener("click", close);
     dialog.addEventListener("close", function () { writeUrl("", {}); });
     dialog.addEventListener("click", function (event) {
@@ -534,7 +545,10 @@
       }
     });
     dialog.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
-    input.addEventListener("input", function () { if (!composing) runSearch(dialog); });
+    // Typing letter by letter waits for a pause (80 ms); a paste arrives whole: search at once.
+    input.addEventListener("input", function (event) {
+      if (!composing) runSearch(dialog, { now: event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop" });
+    });
     input.addEventListener("compositionstart", function () { composing = true; });
     // A committed composition is the query as meant (never a key on the way to it): search at once.
     input.addEventListener("compositionend", function () { composing = false; runSearch(dialog, { now: true }); });
@@ -611,67 +625,164 @@
     return match ? match[1] : "";
   }
 
+  // The clipboard API where there is one (and the page is https or localhost); else the older way,
+  // a selected text field and "copy", which WeChat's in-app browser still supports.
   function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyBySelection(text); });
+    }
+    return copyBySelection(text);
+  }
+
+  function copyBySelection(text) {
     return new Promise(function (resolve, reject) {
       var area = el("textarea");
       area.value = text;
       area.setAttribute("readonly", "");
       area.style.position = "fixed";
+      area.style.top = "0";
       area.style.opacity = "0";
       document.body.appendChild(area);
       area.select();
-      var ok = document.execCommand && document.execCommand("copy");
+      area.setSelectionRange(0, text.length); // iOS selects nothing otherwise
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
       area.remove();
-      ok ? resolve() : reject(new Error("copy failed"));
+      if (ok) resolve(); else reject(new Error("copy failed"));
     });
+  }
+
+  // What a citation names: the plan (data-cite-* on its metadata list, plan.md.j2) and the item.
+  function planFacts(meta) {
+    var canonical = document.querySelector("link[rel=canonical]"); // there when SITE_URL is set
+    return {
+      title: meta.getAttribute("data-cite-title"),
+      issuers: (meta.getAttribute("data-cite-issuers") || "").split("|").filter(Boolean),
+      date: meta.getAttribute("data-cite-date") || "", // YYYY-MM-DD
+      docNumber: meta.getAttribute("data-cite-doc-number") || "",
+      page: (canonical ? canonical.href : location.href).split("#")[0].split("?")[0],
+    };
+  }
+
+  function chineseDate(iso) {
+    var p = iso.split("-");
+    return p.length === 3 ? Number(p[0]) + "年" + Number(p[1]) + "月" + Number(p[2]) + "日" : iso;
+  }
+
+  function today() {
+    var d = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  // The three forms people paste: a plain line, GB/T 7714-2015 (an electronic document, [EB/OL]:
+  // the notice's date, then the day it was read) and the permalink alone.
+  function citations(plan, place, itemTitle, url) {
+    var issuers = plan.issuers.join("、");
+    var about = [plan.docNumber, plan.date ? chineseDate(plan.date) : ""].filter(Boolean).join("，");
+    var plain = issuers + "《" + plan.title + "》" + (about ? "（" + about + "）" : "") + place +
+      (itemTitle ? "“" + itemTitle + "”" : "") + "。" + url;
+    var gbt = (plan.issuers.join(", ") || plan.title) + ". " + plan.title + ": " + place + "[EB/OL]. " +
+      (plan.date ? "(" + plan.date + ")" : "") + "[" + today() + "]. " + url;
+    return [
+      { label: "复制引用（文字）", text: plain },
+      { label: "复制引用（GB/T 7714）", text: gbt },
+      { label: "复制链接", text: url },
+    ];
+  }
+
+  // The heading's own words: its text without the link sign, the 引用 button and the number.
+  function headingTitle(heading) {
+    var text = "";
+    heading.childNodes.forEach(function (node) {
+      if (node.nodeType === 3 || (node.nodeType === 1 && !node.matches(".headerlink, .cite, .cite-button"))) text += node.textContent;
+    });
+    return text.replace(/^\s*[（(]?\s*[0-9一二三四五六七八九十百]+\s*[)）]?\s*[.．、]?\s*/, "").trim();
   }
 
   function setUpCitations() {
     var meta = document.querySelector("[data-cite-title]");
     if (!meta) return;
-    var title = meta.getAttribute("data-cite-title");
+    var plan = planFacts(meta);
     var live = el("p", "visually-hidden");
     live.setAttribute("role", "status");
     live.setAttribute("aria-live", "polite");
     document.body.appendChild(live);
+    var open = null; // the citation menu that is open
+    function closeMenu(focusButton) {
+      if (!open) return;
+      open.menu.hidden = true;
+      open.button.setAttribute("aria-expanded", "false");
+      if (focusButton) open.button.focus();
+      open = null;
+    }
     var item = "";  // the item a sub-item belongs to: the last item heading before it
-    document.querySelectorAll(".md-typeset .item[id], .md-typeset .subitem[id]").forEach(function (heading) {
+    document.querySelectorAll(".md-typeset .item[id], .md-typeset .subitem[id]").forEach(function (heading, index) {
       var number = itemNumber(heading);
       var place = "第" + number + "条";
       if (heading.classList.contains("subitem")) place = "第" + item + "条第（" + number + "）项";
       else item = number;
-      var url = location.href.split("#")[0].split("?")[0] + "#" + heading.id;
-      var citation = "《" + title + "》" + place + " " + url;
+      var url = plan.page + "#" + heading.id;
       heading.setAttribute("data-print-url", url);
+      var forms = citations(plan, place, headingTitle(heading), url);
+      var box = el("span", "cite");
       var button = el("button", "cite-button", "引用");
       button.type = "button";
-      button.setAttribute("aria-label", "复制" + place + "的引用");
-      button.setAttribute("data-citation", citation);
-      button.addEventListener("click", function () {
-        copyText(citation).then(function () {
-          button.textContent = "已复制";
-          live.textContent = "已复制：" + citation;
-          setTimeout(function () { button.textContent = "引用"; }, 2000);
-        }, function () {
-          window.prompt("请复制以下引用：", citation);
+      button.setAttribute("aria-label", "引用" + place);
+      button.setAttribute("aria-expanded", "false");
+      var menu = el("span", "cite-menu");
+      menu.id = "cite-menu-" + index;
+      menu.hidden = true;
+      button.setAttribute("aria-controls", menu.id);
+      forms.forEach(function (form) {
+        var choice = el("button", "cite-menu__choice", form.label);
+        choice.type = "button";
+        choice.setAttribute("data-citation", form.text);
+        choice.title = form.text;
+        choice.addEventListener("click", function () {
+          copyText(form.text).then(function () {
+            live.textContent = "已复制：" + form.text;
+            button.textContent = "已复制";
+            setTimeout(function () { button.textContent = "引用"; }, 2000);
+          }, function () {
+            window.prompt("请复制：", form.text);
+          });
+          closeMenu(true);
         });
+        menu.appendChild(choice);
       });
-      heading.appendChild(button);
+      button.addEventListener("click", function () {
+        var wasOpen = open && open.button === button;
+        closeMenu(false);
+        if (wasOpen) return;
+        menu.hidden = false;
+        button.setAttribute("aria-expanded", "true");
+        open = { button: button, menu: menu };
+        menu.querySelector("button").focus();
+      });
+      box.appendChild(button);
+      box.appendChild(menu);
+      heading.appendChild(box);
+    });
+    document.addEventListener("click", function (event) {
+      if (open && !event.target.closest(".cite")) closeMenu(false);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && open) closeMenu(true);
     });
   }
 
   function setUpGoto() {
     var form = document.querySelector("[data-goto-item]");
-    var meta = document.querySelector("[data-item-count]");
     if (!form) return;
     var input = form.querySelector("input");
     var status = form.querySelector(".goto-item__status");
-    if (meta) input.max = meta.getAttribute("data-item-count");
+    form.noValidate = true; // the page says what is wrong (本文没有第 N 条), not the browser's bubble
     form.hidden = false;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var n = String(parseInt(input.value, 10));
+      if (n === "NaN") { status.textContent = "请输入条目的序号"; return; }
       var target = document.getElementById("item-" + n);
       if (!target) {
         target = Array.prototype.find.call(document.querySelectorAll(".md-typeset .item[id]"), function (h) {
@@ -727,7 +838,9 @@
     setUpSearch();
     setUpCitations();
     setUpGoto();
-    document.querySelectorAll(".md-content table").forEach(makeSortable);
+    document.querySelectorAll(".md-content table").forEach(function (table) {
+      if (!table.closest(".theme-matrix")) makeSortable(table); // a heatmap's headers are links
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);

@@ -72,11 +72,15 @@ def test_plans_json_contract(seed_site: Path) -> None:
     assert qingdao["doc_number"] == "青黄教工委〔2021〕1号"
 
 
-def test_home_page_lists_every_plan(seed_site: Path) -> None:
+def test_home_page_lists_the_latest_plans_not_a_table_of_all(seed_site: Path) -> None:
     page = main_content(seed_site / "index.html")
-    links = {a["href"] for a in page.select("table a")}
-    assert links == {f"plans/{plan_id}/" for plan_id in SEED_IDS}
+    assert not page.select("table")  # every plan is on its year's page (7,000 elements at 1,000 plans)
+    links = [a["href"] for a in page.select(".plan-list a")]
+    assert set(links) == {f"plans/{plan_id}/" for plan_id in SEED_IDS}  # five seeds: all of them are the latest
+    assert links[0] == "plans/2025-weihai/"
     assert "131" in page.get_text()
+    years = {a["href"] for a in page.select(".home-years a")}
+    assert {"years/2019/", "years/2025/", "regions/shandong/"} <= years
 
 
 def test_notice_is_collapsed_and_metadata_shown(seed_site: Path) -> None:

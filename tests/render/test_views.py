@@ -23,15 +23,22 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
     return found
 
 
+def home_of(archive: Archive) -> views.HomeView:
+    summary = views.summaries(archive)
+    regions, _ = views.region_views(archive, summary)
+    years, _ = views.year_views(archive, lambda plans: None, summary)
+    return views.home_view(archive, summary, (views.ThemeLink("双减", "shuangjian", 3),), years, regions)
+
+
 def test_same_view_same_key_and_any_field_changes_it(archive: Archive) -> None:
     keys = views.ViewKeys()
-    summary = views.summaries(archive)
-    home = views.home_view(archive, summary)
-    assert keys(home) == views.ViewKeys()(views.home_view(archive, views.summaries(archive)))
+    home = home_of(archive)
+    assert keys(home) == views.ViewKeys()(home_of(archive))
     assert keys(dataclasses.replace(home, item_count=home.item_count + 1)) != keys(home)
-    first = home.plans[0]
+    first = home.latest[0]
     renamed = dataclasses.replace(first, title=first.title + "（修订）")
-    assert keys(dataclasses.replace(home, plans=(renamed, *home.plans[1:]))) != keys(home)
+    assert keys(dataclasses.replace(home, latest=(renamed, *home.latest[1:]))) != keys(home)
+    assert keys(dataclasses.replace(home, themes=())) != keys(home)
 
 
 def test_a_plan_pages_key_covers_its_text_metadata_and_enrichment(archive: Archive) -> None:
