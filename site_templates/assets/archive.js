@@ -834,7 +834,6 @@
   }
 
   function ready() {
-    document.documentElement.classList.add("archive-js");
     setUpSearch();
     setUpCitations();
     setUpGoto();
