@@ -90,7 +90,8 @@ def test_notice_is_collapsed_and_metadata_shown(seed_site: Path) -> None:
     assert "印发通知" in details.summary.get_text()
     assert "关于印发《2021年青岛西海岸新区教育体育工作要点》的通知" in details.get_text()
     meta = page.select_one("dl.plan-meta").get_text()
-    for expected in ("山东省", "青岛市", "黄岛区", "2021-02-20", "青黄教工委〔2021〕1号"):
+    assert page.select_one("dl.plan-meta time")["datetime"] == "2021-02-20"
+    for expected in ("山东省", "青岛市", "黄岛区", "2021年2月20日", "青黄教工委〔2021〕1号"):
         assert expected in meta
 
 
