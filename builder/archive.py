@@ -38,6 +38,14 @@ class Archive:
         """The taxonomy's theme with this slug."""
         return self._themes_by_slug[slug]
 
+    def plan(self, plan_id: str) -> Plan | None:
+        """The plan with this id (None if it left the archive)."""
+        return self._plans_by_id.get(plan_id)
+
+    @functools.cached_property
+    def _plans_by_id(self) -> dict[str, Plan]:
+        return {p.meta.id: p for p in self.plans}
+
     def item(self, ref: RelatedRef) -> tuple[Plan, Item] | None:
         """The plan and item a reference points to (None if it left the archive)."""
         return self._items_by_ref.get(ref)

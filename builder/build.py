@@ -144,7 +144,8 @@ def generate_docs(
             others, keys = _other_files(archive, warnings, unchanged, root, corpus.documents)
             archive = related.result()
     plans = pages.plan_pages(archive, unchanged)
-    return {**others, **plans.pages}, {**keys, **plans.keys}
+    data = exports.data_files(archive)  # plans.json holds year-over-year counterparts: after add_related
+    return {**others, **data, **plans.pages}, {**keys, **plans.keys}
 
 
 def _other_files(
@@ -154,11 +155,11 @@ def _other_files(
     root: Path,
     documents: list[list[str]] | None,
 ) -> tuple[dict[str, Content], dict[str, str]]:
-    """Everything but the plan pages (none of it shows related items), and its pages' keys."""
+    """Everything but the plan pages and the data files (none of it shows related items or
+    counterparts), and its pages' keys."""
     rendered = pages.other_pages(archive, unchanged)
     files: dict[str, Content] = dict(rendered.pages)
     files.update(pages.static_files())
-    files.update(exports.data_files(archive))
     files["report/index.md"] = report.report_markdown(archive, warnings)
     files.update(search_files(archive, documents))
     files.update(feed.feed_files(archive))

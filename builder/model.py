@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -64,6 +65,17 @@ class RelatedRef:
         return cls(plan_id, anchor)
 
 
+@dataclass(frozen=True, order=True)
+class Counterpart:
+    """An item of the same issuer's plan of another year that carries the same commitment
+    (builder/enrich/align.py): its wording is close (continued) or new (reworded)."""
+
+    plan_id: str
+    anchor: str
+    relation: str  # continued / reworded
+    score: float  # 0..1, the two items' similarity
+
+
 @dataclass(frozen=True)
 class Item:
     """A numbered work item; its first sentence is its title."""
@@ -78,6 +90,8 @@ class Item:
     themes: tuple[ThemeMatch, ...] = ()  # in the taxonomy's order
     targets: tuple[Target, ...] = ()
     related: tuple[RelatedRef, ...] = ()  # similar items of other plans, closest first
+    counterparts: tuple[Counterpart, ...] = ()  # the same commitment in the issuer's other years' plans
+    status: str = ""  # against the issuer's previous plan: new / continued / first ("" before enrich)
     items: tuple[Item, ...] = ()  # sub-items （1）（2）… of a four-level plan, anchored item-6-1 …
 
     @property
@@ -183,6 +197,8 @@ class Plan:
     unplaced: tuple[Unplaced, ...] = ()
     loose_items: tuple[Item, ...] = field(default=())  # items before any part
     annex: tuple[str, ...] = ()  # an attachment after the plan (附：…), its heading line first
+    previous: str | None = None  # the id of the same issuer's previous plan (builder/enrich/series.py)
+    dropped: tuple[str, ...] = ()  # anchors of the previous plan's items with no counterpart here
 
     @functools.cached_property  # read often (every page, every index); the plan is frozen
     def items(self) -> tuple[Item, ...]:
@@ -202,3 +218,18 @@ class Plan:
         for part in self.parts:
             visit(part)
         return tuple(out)
+
+
+def map_items(plan: Plan, change: Callable[[Plan, Item], Item]) -> Plan:
+    """The plan with every item (loose or in any part) replaced by change(plan, item)."""
+
+    def part(p: Part) -> Part:
+        return dataclasses.replace(
+            p, items=tuple(change(plan, i) for i in p.items), parts=tuple(part(c) for c in p.parts)
+        )
+
+    return dataclasses.replace(
+        plan,
+        parts=tuple(part(p) for p in plan.parts),
+        loose_items=tuple(change(plan, i) for i in plan.loose_items),
+    )

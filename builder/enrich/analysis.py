@@ -13,7 +13,6 @@ import dataclasses
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from builder.archive import Archive
@@ -21,8 +20,9 @@ from builder.enrich import related as related_mod
 from builder.enrich.targets import extract_targets
 from builder.enrich.taxonomy import Theme
 from builder.enrich.themes import Match, Tagger
+from builder.enrich.year_over_year import add_counterparts
 from builder.incremental.cache import PickleCache
-from builder.model import Item, Part, Plan, RelatedRef, Target, ThemeMatch
+from builder.model import Item, Plan, RelatedRef, Target, ThemeMatch, map_items
 
 log = logging.getLogger(__name__)
 
@@ -166,26 +166,13 @@ def analyse_archive(
 
 
 def add_related(archive: Archive, corpus: Corpus) -> Archive:
-    """The archive with each item's related items (from other plans) set."""
+    """The archive with each item's related items (from other plans) set, and its counterparts
+    in the same issuer's other years (year_over_year.py): both come from the corpus's words."""
     similar = related_mod.related(corpus.refs, corpus.groups, corpus.documents)
 
     def update(plan: Plan, item: Item) -> Item:
         found = similar.get(f"{plan.meta.id}#{item.anchor}", ())
         return dataclasses.replace(item, related=tuple(RelatedRef.of(key) for key in found))
 
-    return dataclasses.replace(archive, plans=tuple(map_items(plan, update) for plan in archive.plans))
-
-
-def map_items(plan: Plan, change: Callable[[Plan, Item], Item]) -> Plan:
-    """The plan with every item (loose or in any part) replaced by change(plan, item)."""
-
-    def part(p: Part) -> Part:
-        return dataclasses.replace(
-            p, items=tuple(change(plan, i) for i in p.items), parts=tuple(part(c) for c in p.parts)
-        )
-
-    return dataclasses.replace(
-        plan,
-        parts=tuple(part(p) for p in plan.parts),
-        loose_items=tuple(change(plan, i) for i in plan.loose_items),
-    )
+    related = dataclasses.replace(archive, plans=tuple(map_items(plan, update) for plan in archive.plans))
+    return add_counterparts(related, corpus.refs, corpus.documents)

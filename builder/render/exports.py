@@ -39,6 +39,11 @@ def item_json(plan: Plan, item: Item) -> dict[str, Any]:
         "marker": item.marker,
         "line": item.line,
         "items": [subitem_json(plan, sub) for sub in item.items],
+        # the same commitment in the issuer's plans of other years (builder/enrich/year_over_year.py)
+        "counterparts": [
+            {"plan": c.plan_id, "anchor": c.anchor, "relation": c.relation, "score": c.score} for c in item.counterparts
+        ],
+        "status": item.status or None,  # new / continued / first, against the previous plan
     }
 
 
@@ -95,6 +100,8 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "shape": m.shape,
         "source_url": m.source_url,
         "original": original_url(m),
+        "previous": plan.previous,  # the same issuer's previous plan, or null
+        "dropped": list(plan.dropped),  # the previous plan's items with no counterpart in this one
     }
 
 

@@ -7,7 +7,7 @@ import jinja2
 from builder.archive import Archive
 from builder.config import TEMPLATES
 from builder.incremental.reuse import Pages, Unchanged
-from builder.render import escape, heatmaps, theme_views, views
+from builder.render import compare_views, escape, heatmaps, theme_views, views
 
 
 def environment() -> jinja2.Environment:
@@ -30,7 +30,9 @@ def environment() -> jinja2.Environment:
 
 
 def plan_pages(archive: Archive, unchanged: Unchanged | None = None) -> Pages:
-    """A page per plan, rendered from its view (views.PlanPageView) and nothing else.
+    """A page per plan, rendered from its view (views.PlanPageView) and nothing else, and the
+    year-over-year comparison pages (compare_views.py): the pages that show related items and
+    counterparts, so rendered once those are worked out.
 
     `unchanged(path, key)` says whether the last build wrote the page with the same key (the
     digest of its view): such a page is Kept, not rendered again. So do other_pages' keyed pages.
@@ -38,10 +40,14 @@ def plan_pages(archive: Archive, unchanged: Unchanged | None = None) -> Pages:
     plan_template = environment().get_template("plan.md.j2")
     out = Pages(unchanged)
     keys = views.ViewKeys()
-    for view in views.plan_page_views(archive):
+    for view in views.plan_page_views(archive, compare_views.compare_links(archive)):
         path = f"plans/{view.plan.meta.id}.md"
         if not out.reused(path, keys(view)):
             out.pages[path] = plan_template.render(view.context())
+    compare_template = environment().get_template("compare.md.j2")  # counterparts, like plan pages
+    for path, comparison in compare_views.compare_views(archive).items():
+        if not out.reused(path, keys(comparison)):
+            out.pages[path] = compare_template.render(comparison.context())
     return out
 
 
@@ -56,7 +62,7 @@ def other_pages(archive: Archive, unchanged: Unchanged | None = None) -> Pages:
         if not out.reused(path, keys(view)):
             out.pages[path] = env.get_template(template).render(view.context())
 
-    regions_index, regions = views.region_views(archive, summary)
+    regions_index, regions = views.region_views(archive, summary, compare_views.compare_links(archive))
     render("regions/index.md", "regions_index.md.j2", regions_index)
     for slug, region in regions.items():
         render(f"regions/{slug}.md", "region.md.j2", region)

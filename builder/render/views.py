@@ -70,8 +70,17 @@ class PlanPageView(View):
     places: tuple[PlaceLink, ...]  # its region (or 全国, or 其他), each level linked
     issuer_page: str | None  # the issuer's own page, when the plan is listed there
     themes: dict[str, ThemeLabel]  # the plan's themes by slug
-    related: dict[str, RelatedItem]  # the items its items cite, by RelatedRef.key
+    related: dict[str, RelatedItem]  # the items its items cite (related, counterparts), by RelatedRef.key
     original: OriginalLink | None
+    previous: PlanLabel | None = None  # the same issuer's previous plan (year over year)
+    comparisons: tuple[Any, ...] = ()  # CompareLink: the comparison pages this plan is part of
+
+
+@dataclass(frozen=True)
+class PlanLabel:
+    id: str
+    year: int
+    title: str
 
 
 class SpeltOnce:
@@ -143,6 +152,7 @@ class RegionPageView(View):
     children: tuple[RegionLink, ...]
     plans: tuple[PlanSummary, ...]  # issued at exactly this level, newest first
     descendant_plans: tuple[PlanSummary, ...]  # issued below it
+    comparisons: tuple[Any, ...] = ()  # CompareLink: its plans year over year
 
 
 @dataclass(frozen=True)
@@ -157,7 +167,7 @@ class YearPageView(View):
     map: Heatmap  # theme × plan
 
 
-def plan_page_views(archive: Archive) -> list[PlanPageView]:
+def plan_page_views(archive: Archive, comparisons: dict[str, tuple[Any, ...]] | None = None) -> list[PlanPageView]:
     labels = {t.slug: ThemeLabel(t.slug, t.name) for t in archive.themes}
     views = []
     for plan in archive.plans:
@@ -169,14 +179,24 @@ def plan_page_views(archive: Archive) -> list[PlanPageView]:
         themes = {m.slug: labels[m.slug] for item in plan.items for m in item.themes if m.slug in labels}
         related = {}
         for item in plan.items:
-            for ref in item.related:
+            refs = (*item.related, *(RelatedRef(c.plan_id, c.anchor) for c in item.counterparts))
+            for ref in refs:
                 found = archive.item(ref)
                 if found:
                     other, cited = found
                     related[ref.key] = RelatedItem(ref, other.meta.year, other.meta.title, cited.number, cited.title)
+        earlier = archive.plan(plan.previous) if plan.previous else None
+        previous = PlanLabel(earlier.meta.id, earlier.meta.year, earlier.meta.title) if earlier else None
         views.append(
             PlanPageView(
-                plan, tuple(links), issuer_page, dict(sorted(themes.items())), related, _original_link(plan.meta)
+                plan,
+                tuple(links),
+                issuer_page,
+                dict(sorted(themes.items())),
+                related,
+                _original_link(plan.meta),
+                previous,
+                (comparisons or {}).get(plan.meta.id, ()),
             )
         )
     return views
@@ -234,7 +254,9 @@ def _link(node: RegionNode, depth: int = 0) -> RegionLink:
     return RegionLink(node.name, node.slug, node.count, children)
 
 
-def region_views(archive: Archive, summary: Summarise) -> tuple[RegionsIndexView, dict[str, RegionPageView]]:
+def region_views(
+    archive: Archive, summary: Summarise, comparisons: dict[str, tuple[Any, ...]] | None = None
+) -> tuple[RegionsIndexView, dict[str, RegionPageView]]:
     """The regions index and a view per region, by slug."""
     tree = region_tree(archive)
     pages = {
@@ -244,6 +266,7 @@ def region_views(archive: Archive, summary: Summarise) -> tuple[RegionsIndexView
             tuple(_link(c) for c in node.children),
             tuple(summary(p) for p in node.plans),
             tuple(summary(p) for p in node.descendant_plans),
+            (comparisons or {}).get(node.slug, ()),
         )
         for node, parents in walk_regions(tree)
     }

@@ -161,3 +161,38 @@ def test_tables_arrive_wrapped_so_material_does_not_move_them(seed_site: Path) -
             assert table.get("class") == ["data"], page
             assert "md-typeset__table" in table.parent.get("class", []), page
     assert tables >= 20
+
+
+def test_plans_json_says_what_each_item_continues_and_what_is_new(seed_site: Path) -> None:
+    """The year-over-year contract (README, "Data"): counterparts both ways, status, previous, dropped."""
+    plans = {p["id"]: p for p in json.loads((seed_site / "data" / "plans.json").read_text(encoding="utf-8"))["plans"]}
+    later, earlier = plans["2025-weihai"], plans["2019-weihai"]
+    assert later["previous"] == "2019-weihai" and earlier["previous"] is None
+    assert all(i["status"] == "first" for i in earlier["items"])
+    assert {i["status"] for i in later["items"]} == {"new", "continued"}
+    earlier_items = {i["anchor"]: i for i in earlier["items"]}
+    for item in later["items"]:
+        assert (item["status"] == "continued") == bool(item["counterparts"])
+        for c in item["counterparts"]:
+            assert c["plan"] == "2019-weihai" and c["relation"] in ("continued", "reworded") and 0 < c["score"] <= 1
+            back = earlier_items[c["anchor"]]["counterparts"]  # and the 2019 item names the 2025 one
+            assert {"plan": "2025-weihai", "anchor": item["anchor"]} in [
+                {"plan": b["plan"], "anchor": b["anchor"]} for b in back
+            ]
+    paired = {c["anchor"] for i in later["items"] for c in i["counterparts"]}
+    assert set(later["dropped"]) == set(earlier_items) - paired
+    page = main_content(seed_site / "plans" / "2025-weihai" / "index.html").get_text(" ")
+    new = sum(i["status"] == "new" for i in later["items"])
+    assert f"新增 {new} 条" in page and f"2019年的 {len(later['dropped'])} 条未再出现" in page
+
+
+def test_a_comparison_page_sets_the_two_plans_side_by_side(seed_site: Path) -> None:
+    page = main_content(seed_site / "regions" / "weihai" / "compare" / "2019-2025" / "index.html")
+    text = page.get_text(" ")
+    assert "由程序按措辞比对生成" in text  # it says the alignment is machine-made, and how to read it
+    rows = page.select("section.compare-row")
+    assert len(rows) == 28 and rows[0]["id"] == "item-1"  # every 2025 item, in its order
+    assert page.select("section.compare-row del") and page.select("section.compare-row ins")
+    for plan in ("2019-weihai", "2025-weihai"):  # both plan pages link it
+        links = [a["href"] for a in main_content(seed_site / "plans" / plan / "index.html").select("a")]
+        assert "../../regions/weihai/compare/2019-2025/" in links

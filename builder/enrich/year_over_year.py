@@ -1,0 +1,67 @@
+"""Each item's counterparts in the same issuer's plans of other years, and what is new and dropped.
+
+For every plan with a previous plan in its series (series.py), align.py pairs the two plans' items;
+each pair is recorded on both items (a 2019 item lists its 2025 counterparts, the 2025 item its
+2019 one). An item of a plan with a previous plan is "continued" (it has a counterpart there) or
+"new"; an item of a series' first plan is "first". A plan lists the previous plan's items that
+found no counterpart in it as `dropped`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from builder.archive import Archive
+from builder.enrich import series
+from builder.enrich.align import Doc, align, idf_of
+from builder.model import Counterpart, Item, Plan, map_items
+
+FIRST, NEW, CONTINUED = "first", "new", "continued"
+
+
+def add_counterparts(archive: Archive, refs: Sequence[str], documents: Sequence[Sequence[str]]) -> Archive:
+    """The archive with counterparts, status, previous and dropped set (refs are "<plan>#<anchor>",
+    documents each item's content words, as the related-items corpus holds them)."""
+    words: Mapping[str, Sequence[str]] = dict(zip(refs, documents, strict=True))
+    idf = idf_of(documents)
+    by_id = {plan.meta.id: plan for plan in archive.plans}
+    previous = series.previous_of(archive.plans)
+    found: dict[str, list[Counterpart]] = {}
+    status: dict[str, str] = {}
+    dropped: dict[str, tuple[str, ...]] = {}
+
+    def docs(plan: Plan) -> list[Doc]:
+        return [Doc(item.anchor, words.get(f"{plan.meta.id}#{item.anchor}", ())) for item in plan.items]
+
+    for plan in archive.plans:
+        earlier_id = previous[plan.meta.id]
+        if earlier_id is None:
+            status.update({f"{plan.meta.id}#{item.anchor}": FIRST for item in plan.items})
+            continue
+        earlier = by_id[earlier_id]
+        links = align(docs(earlier), docs(plan), idf)
+        for link in links:
+            found.setdefault(f"{plan.meta.id}#{link.later}", []).append(
+                Counterpart(earlier_id, link.earlier, link.relation, link.score)
+            )
+            found.setdefault(f"{earlier_id}#{link.earlier}", []).append(
+                Counterpart(plan.meta.id, link.later, link.relation, link.score)
+            )
+        continued = {link.later for link in links}
+        for item in plan.items:
+            status[f"{plan.meta.id}#{item.anchor}"] = CONTINUED if item.anchor in continued else NEW
+        kept = {link.earlier for link in links}
+        dropped[plan.meta.id] = tuple(item.anchor for item in earlier.items if item.anchor not in kept)
+
+    def item_of(plan: Plan, item: Item) -> Item:
+        ref = f"{plan.meta.id}#{item.anchor}"
+        return dataclasses.replace(item, counterparts=tuple(found.get(ref, ())), status=status.get(ref, ""))
+
+    plans = tuple(
+        dataclasses.replace(
+            map_items(plan, item_of), previous=previous[plan.meta.id], dropped=dropped.get(plan.meta.id, ())
+        )
+        for plan in archive.plans
+    )
+    return dataclasses.replace(archive, plans=plans)

@@ -1,0 +1,121 @@
+"""What a year-over-year comparison page shows: one issuer's plan set against its previous plan.
+
+A page per plan that has a previous plan (builder/enrich/series.py), at
+regions/<region or issuer slug>/compare/<earlier year>-<later year>/: every item of the later plan
+in its order, each with the earlier items it continues (their wording merged, diff.py) or marked
+new, then the earlier items that found no counterpart (dropped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.archive import Archive
+from builder.enrich.series import previous_of
+from builder.model import Item, Plan
+from builder.render.diff import marked
+from builder.render.views import PlanLabel, View
+
+
+@dataclass(frozen=True, order=True)
+class CompareLink:
+    label: str  # 2019年 → 2025年对照
+    path: str  # regions/<slug>/compare/2019-2025/, from the site's root (its page: path[:-1] + ".md")
+    earlier: str  # the two plans' ids
+    later: str
+
+
+@dataclass(frozen=True)
+class ItemLabel:
+    anchor: str
+    number: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Paired:
+    earlier: ItemLabel
+    relation: str  # continued / reworded
+    score: float
+    wording: str  # HTML: the later item's text, the earlier's differences in <del>/<ins>
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    later: ItemLabel
+    text: str  # the later item's text (shown as is when it is new)
+    pairs: tuple[Paired, ...]  # () when new
+
+
+@dataclass(frozen=True)
+class CompareView(View):
+    place: str  # the region (or issuer) whose series this is
+    region_slug: str
+    earlier: PlanLabel
+    later: PlanLabel
+    rows: tuple[CompareRow, ...]
+    dropped: tuple[ItemLabel, ...]
+    continued: int  # later items with a counterpart
+    new: int
+
+
+def _label(item: Item) -> ItemLabel:
+    return ItemLabel(item.anchor, item.number, item.title)
+
+
+def compare_path(archive: Archive, plan: Plan, earlier: Plan, previous: dict[str, str | None]) -> str:
+    """regions/<slug>/compare/<y1>-<y2>.md (the later plan's id is added when two plans of one
+    year have the same previous plan, a draft and the final text)."""
+    slug = archive.region_slug(plan.meta.listing)
+    same_year = [p for p in archive.plans if previous[p.meta.id] == earlier.meta.id and p.meta.year == plan.meta.year]
+    tail = f"-{plan.meta.id}" if len(same_year) > 1 else ""
+    return f"regions/{slug}/compare/{earlier.meta.year}-{plan.meta.year}{tail}.md"
+
+
+def compare_views(archive: Archive) -> dict[str, CompareView]:
+    """Each comparison page's path and view."""
+    views: dict[str, CompareView] = {}
+    previous = previous_of(archive.plans)
+    for plan in archive.plans:
+        earlier = archive.plan(plan.previous) if plan.previous else None
+        if earlier is None:
+            continue
+        before = {item.anchor: item for item in earlier.items}
+        rows = []
+        for item in plan.items:
+            pairs = tuple(
+                Paired(_label(before[c.anchor]), c.relation, c.score, marked(before[c.anchor].text, item.text))
+                for c in item.counterparts
+                if c.plan_id == earlier.meta.id and c.anchor in before
+            )
+            rows.append(CompareRow(_label(item), item.text, pairs))
+        dropped = tuple(_label(before[a]) for a in plan.dropped if a in before)
+        continued = sum(1 for row in rows if row.pairs)
+        views[compare_path(archive, plan, earlier, previous)] = CompareView(
+            " › ".join(plan.meta.listing),
+            archive.region_slug(plan.meta.listing),
+            PlanLabel(earlier.meta.id, earlier.meta.year, earlier.meta.title),
+            PlanLabel(plan.meta.id, plan.meta.year, plan.meta.title),
+            tuple(rows),
+            dropped,
+            continued,
+            len(rows) - continued,
+        )
+    return views
+
+
+def compare_links(archive: Archive) -> dict[str, tuple[CompareLink, ...]]:
+    """Plan id (and region slug) → the comparison pages it is part of, as links from its page
+    (from the plans' metadata alone: region pages, rendered before the alignment, link them)."""
+    links: dict[str, list[CompareLink]] = {}
+    previous = previous_of(archive.plans)
+    for plan in archive.plans:
+        earlier_id = previous[plan.meta.id]
+        earlier = archive.plan(earlier_id) if earlier_id else None
+        if earlier is None:
+            continue
+        path = compare_path(archive, plan, earlier, previous).removesuffix(".md")
+        label = f"{earlier.meta.year}年 → {plan.meta.year}年对照"
+        for key in (plan.meta.id, earlier.meta.id, archive.region_slug(plan.meta.listing)):
+            links.setdefault(key, []).append(CompareLink(label, path + "/", earlier.meta.id, plan.meta.id))
+    return {key: tuple(sorted(found)) for key, found in links.items()}
