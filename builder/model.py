@@ -164,6 +164,7 @@ class PlanMeta:
     # The slug of an issuer that is not a region's bureau (a ministry, a school, or a bureau whose
     # place was not found): the plan's id is <year>-<issuer_slug>.
     issuer_slug: str | None = None
+    series: str | None = None  # the sidecar's `series:` (a bureau renamed, or moved up a level)
 
     @property
     def has_issuer_page(self) -> bool:

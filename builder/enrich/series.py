@@ -2,8 +2,9 @@
 
 Plans belong to one series when they share their region and the issuer's level (威海市's city
 bureau, whatever it calls itself that year: 教育局 → 教育和体育局); a plan with no region belongs to
-its issuer's series (a ministry, a school). A plan's previous plan is the series' latest plan of
-an earlier year (a 征求意见稿 of the same year is never "previous").
+its issuer's series (a ministry, a school). A sidecar's `series:` names the series outright (a
+bureau that moved up a level, or whose region the parser reads otherwise). A plan's previous plan
+is the series' latest plan of an earlier year (a 征求意见稿 of the same year is never "previous").
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from builder.model import Plan, PlanMeta
 
 
 def series_key(meta: PlanMeta) -> str:
+    if meta.series:  # the sidecar says so: it wins
+        return "series:" + meta.series
     if meta.region and meta.level not in ("school", "other"):
         return "/".join(meta.region) + "|" + meta.level
     return meta.issuer_slug or (meta.issuers[0] if meta.issuers else meta.id)

@@ -121,6 +121,7 @@ def parse_plan(
         digest=hashlib.sha256(data + b"\0" + (sidecar_text or "").encode()).hexdigest(),
         source_url=str(overrides.get("source_url") or fields.get("网址") or "") or None,
         issuer_slug=placed.issuer_slug,
+        series=str(overrides.get("series") or "") or None,
         **_original_fields(original),
     )
     plan = Plan(

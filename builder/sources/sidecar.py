@@ -24,6 +24,7 @@ KEYS: dict[str, str] = {
     "date": "the date the plan was issued, YYYY-MM-DD",
     "doc_number": "the document number (文号), e.g. 青黄教工委〔2021〕1号",
     "source_url": "the bureau's own web page for the plan, an http:// or https:// address",
+    "series": "a name the sidecars of one issuer's plans of other years share, e.g. weihai-jiaoyuju",
 }
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -93,7 +94,7 @@ def parse_sidecar(text: str, path: str) -> tuple[Sidecar, list[Problem]]:
 
 
 def _check(key: str, value: Any) -> tuple[Any, str | None]:
-    if key in ("title", "doc_number"):
+    if key in ("title", "doc_number", "series"):
         return (value, None) if isinstance(value, str) and value.strip() else (None, "expected text")
     if key == "source_url":
         return (

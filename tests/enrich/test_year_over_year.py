@@ -90,3 +90,11 @@ def test_the_labelled_weihai_pair() -> None:
     found = figures(label, docs, idf)
     assert found.precision >= 0.8 and found.recall >= 0.7
     assert found.new_f1 >= 0.75
+
+
+def test_a_sidecar_series_wins(seed_archive: Archive) -> None:
+    plans = {p.meta.id: p for p in seed_archive.plans}
+    county = plans["2020-weihai-huancui"].meta
+    named = dataclasses.replace(county, series="weihai")
+    assert series_key(named) == series_key(dataclasses.replace(plans["2025-weihai"].meta, series="weihai"))
+    assert series_key(named) != series_key(county)
