@@ -57,6 +57,8 @@ class CompareView(View):
     dropped: tuple[ItemLabel, ...]
     continued: int  # later items with a counterpart
     new: int
+    themes: tuple[tuple[str, str, tuple[int, ...]], ...] = ()  # (name, slug, items per year of `years`)
+    years: tuple[int, ...] = ()  # the series' years, oldest first
 
 
 def _label(item: Item) -> ItemLabel:
@@ -91,6 +93,7 @@ def compare_views(archive: Archive) -> dict[str, CompareView]:
             rows.append(CompareRow(_label(item), item.text, pairs))
         dropped = tuple(_label(before[a]) for a in plan.dropped if a in before)
         continued = sum(1 for row in rows if row.pairs)
+        years, themes = _emphasis(archive, plan, previous)
         views[compare_path(archive, plan, earlier, previous)] = CompareView(
             " › ".join(plan.meta.listing),
             archive.region_slug(plan.meta.listing),
@@ -100,8 +103,33 @@ def compare_views(archive: Archive) -> dict[str, CompareView]:
             dropped,
             continued,
             len(rows) - continued,
+            themes,
+            years,
         )
     return views
+
+
+Emphasis = tuple[tuple[str, str, tuple[int, ...]], ...]  # (theme name, slug, items per year)
+
+
+def _emphasis(archive: Archive, plan: Plan, previous: dict[str, str | None]) -> tuple[tuple[int, ...], Emphasis]:
+    """The series' themes over its years: items per theme in each year's plan, up to this one
+    (the latest plan of each year), most items first; themes no plan of the series has are left out."""
+    chain: list[Plan] = []
+    at: Plan | None = plan
+    while at is not None:
+        chain.append(at)
+        earlier_id = previous[at.meta.id]
+        at = archive.plan(earlier_id) if earlier_id else None
+    chain.reverse()
+    years = tuple(p.meta.year for p in chain)
+    rows: list[tuple[str, str, tuple[int, ...]]] = []
+    for theme in archive.themes:
+        counts = tuple(sum(theme.slug in item.theme_slugs for item in p.items) for p in chain)
+        if any(counts):
+            rows.append((theme.name, theme.slug, counts))
+    rows.sort(key=lambda row: (-sum(row[2]), row[1]))
+    return years, tuple(rows)
 
 
 def compare_links(archive: Archive) -> dict[str, tuple[CompareLink, ...]]:
