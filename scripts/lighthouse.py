@@ -1,5 +1,6 @@
 """Lighthouse (mobile) on a built site, served as GitHub Pages serves it (gzipped): the home page,
-the largest plan page, the largest theme overview and the largest year page. Prints the four
+the largest plan page, the largest theme overview, the largest year page and the largest
+year-over-year comparison. Prints the four
 scores of each against the targets (performance and SEO ≥ 0.95, accessibility and best practices
 1.00) and exits 1 when one is missed.
 
@@ -46,12 +47,14 @@ def largest(folder: Path, pattern: str) -> str:
 
 
 def pages(site: Path) -> dict[str, str]:
-    return {
+    found = {
         "home": "",
         "largest plan": largest(site, "plans/*/index.html"),
         "largest theme": largest(site, "themes/*/index.html"),
         "largest year": largest(site, "years/*/index.html"),
+        "largest comparison": largest(site, "regions/*/compare/*/index.html"),
     }
+    return {name: path for name, path in found.items() if path or name == "home"}
 
 
 def audit(url: str) -> dict[str, float]:
@@ -98,7 +101,7 @@ def main() -> int:
                 marks.append(f"{category} {score:.2f}{'' if ok else ' MISSED'}")
                 if not ok:
                     missed.append(f"{name} {category}")
-            print(f"  {name:<14} /{path:<40} " + " · ".join(marks))
+            print(f"  {name:<18} /{path:<40} " + " · ".join(marks))
     finally:
         server.shutdown()
     print("all met" if not missed else "missed: " + "; ".join(missed))

@@ -19,6 +19,7 @@ PAGES = {
     "theme-year": "themes/shuangjian/2021/",
     "region": "regions/shandong/",
     "year": "years/2020/",
+    "compare": "regions/weihai/compare/2019-2025/",
 }
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 
