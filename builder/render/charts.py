@@ -24,23 +24,26 @@ class Bar:
     count: int
 
 
-def bar_chart(bars: Sequence[Bar], title: str, unit: str = "条", key: str = "chart") -> str:
+def bar_chart(
+    bars: Sequence[Bar], title: str, unit: str = "条", key: str = "chart", tallest: int = HEIGHT, caption: str = ""
+) -> str:
     """An inline SVG bar chart (one line of HTML, safe to place in Markdown); `key` makes its ids
-    unique on a page that has several."""
+    unique on a page that has several; `tallest` is the tallest bar's height in px (small multiples
+    use less); `caption` replaces the title under the chart (the SVG's own title stays whole)."""
     if not bars:
         return ""
     top = max(b.count for b in bars) or 1
     width = BAR * len(bars)
-    height = HEIGHT + LABELS
+    height = tallest + LABELS
     desc = "；".join(f"{b.label}：{b.count} {unit}" for b in bars)
     shapes = []
     for i, b in enumerate(bars):
-        h = round(HEIGHT * b.count / top)
+        h = round(tallest * b.count / top)
         x = i * BAR + 4
-        shapes.append(f'<rect x="{x}" y="{HEIGHT - h}" width="{BAR - 8}" height="{h}"></rect>')
+        shapes.append(f'<rect x="{x}" y="{tallest - h}" width="{BAR - 8}" height="{h}"></rect>')
         middle = i * BAR + BAR / 2
-        shapes.append(f'<text x="{middle:g}" y="{HEIGHT + 13}">{b.count}</text>')
-        shapes.append(f'<text x="{middle:g}" y="{HEIGHT + 28}" class="chart__label">{escape(_short(b.label))}</text>')
+        shapes.append(f'<text x="{middle:g}" y="{tallest + 13}">{b.count}</text>')
+        shapes.append(f'<text x="{middle:g}" y="{tallest + 28}" class="chart__label">{escape(_short(b.label))}</text>')
     # drawn in the text's colour, so it prints and follows a dark scheme; text centred under its bar
     return (
         f'<figure class="chart"><svg class="chart__svg" role="img" aria-labelledby="{key}-title {key}-desc" '
@@ -48,7 +51,7 @@ def bar_chart(bars: Sequence[Bar], title: str, unit: str = "条", key: str = "ch
         f'fill="currentColor" font-size="11" text-anchor="middle">'
         f'<title id="{key}-title">{escape(title)}</title><desc id="{key}-desc">{escape(desc)}</desc>'
         + "".join(shapes)
-        + f"</svg><figcaption>{escape(title)}</figcaption></figure>"
+        + f"</svg><figcaption>{escape(caption or title)}</figcaption></figure>"
     )
 
 

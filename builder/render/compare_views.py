@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from builder.archive import Archive
 from builder.enrich.series import previous_of
 from builder.model import Item, Plan
+from builder.render.charts import Bar, bar_chart
 from builder.render.diff import marked
 from builder.render.views import PlanLabel, View
 
@@ -38,6 +39,7 @@ class Paired:
     relation: str  # continued / reworded
     score: float
     wording: str  # HTML: the later item's text, the earlier's differences in <del>/<ins>
+    targets: tuple[str, ...] = ()  # the earlier item's quantified targets, as printed
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class CompareRow:
     later: ItemLabel
     text: str  # the later item's text (shown as is when it is new)
     pairs: tuple[Paired, ...]  # () when new
+    targets: tuple[str, ...] = ()  # the later item's quantified targets: set beside the earlier's
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class CompareView(View):
     new: int
     themes: tuple[tuple[str, str, tuple[int, ...]], ...] = ()  # (name, slug, items per year of `years`)
     years: tuple[int, ...] = ()  # the series' years, oldest first
+    charts: tuple[str, ...] = ()  # the most present themes over the years, inline SVG (charts.py)
 
 
 def _label(item: Item) -> ItemLabel:
@@ -86,11 +90,17 @@ def compare_views(archive: Archive) -> dict[str, CompareView]:
         rows = []
         for item in plan.items:
             pairs = tuple(
-                Paired(_label(before[c.anchor]), c.relation, c.score, marked(before[c.anchor].text, item.text))
+                Paired(
+                    _label(before[c.anchor]),
+                    c.relation,
+                    c.score,
+                    marked(before[c.anchor].text, item.text),
+                    tuple(t.text for t in before[c.anchor].targets),
+                )
                 for c in item.counterparts
                 if c.plan_id == earlier.meta.id and c.anchor in before
             )
-            rows.append(CompareRow(_label(item), item.text, pairs))
+            rows.append(CompareRow(_label(item), item.text, pairs, tuple(t.text for t in item.targets)))
         dropped = tuple(_label(before[a]) for a in plan.dropped if a in before)
         continued = sum(1 for row in rows if row.pairs)
         years, themes = _emphasis(archive, plan, previous)
@@ -105,8 +115,26 @@ def compare_views(archive: Archive) -> dict[str, CompareView]:
             len(rows) - continued,
             themes,
             years,
+            _charts(themes, years),
         )
     return views
+
+
+CHARTS = 6  # themes drawn as small charts (the table lists them all)
+
+
+def _charts(themes: Emphasis, years: tuple[int, ...]) -> tuple[str, ...]:
+    """A small bar chart per most present theme: its items in each of the series' plans."""
+    return tuple(
+        bar_chart(
+            [Bar(f"{y}年", c) for y, c in zip(years, counts, strict=True)],
+            f"“{name}”各年的条目数",
+            key=f"chart-{slug}",
+            tallest=48,
+            caption=name,
+        )
+        for name, slug, counts in themes[:CHARTS]
+    )
 
 
 Emphasis = tuple[tuple[str, str, tuple[int, ...]], ...]  # (theme name, slug, items per year)

@@ -287,7 +287,8 @@ class ViewKeys:
     `repr` spells out every field in a fixed order: its digest is the key. One value is spelt
     shorter: a Plan stands for its parse by `meta.fingerprint` (the same code reading the same
     bytes gives the same parse, and a change of code means a clean build) plus what enrichment
-    sets on its items (themes, targets, related items).
+    sets on its items (themes, targets, related items, counterparts and status) and on the plan
+    (its previous plan, the items dropped since).
     """
 
     def __call__(self, view: object) -> str:
@@ -301,8 +302,11 @@ class ViewKeys:
 
 def plan_digest(plan: Plan) -> str:
     """A plan's parse and its enrichment, as a digest (see ViewKeys)."""
-    enriched = [(item.anchor, item.themes, item.targets, item.related) for item in plan.items]
-    return hashlib.sha256(repr((plan.meta.fingerprint, enriched)).encode()).hexdigest()
+    enriched = [
+        (item.anchor, item.themes, item.targets, item.related, item.counterparts, item.status) for item in plan.items
+    ]
+    year_over_year = (plan.previous, plan.dropped)
+    return hashlib.sha256(repr((plan.meta.fingerprint, enriched, year_over_year)).encode()).hexdigest()
 
 
 def view_key(view: object) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from builder.archive import Archive
 from builder.build import Paths, read_archive
-from builder.model import RelatedRef, ThemeMatch
+from builder.model import Counterpart, RelatedRef, ThemeMatch
 from builder.progress import Progress
 from builder.render import views
 from tests.conftest import ROOT, SOURCES
@@ -57,6 +57,9 @@ def test_a_plan_pages_key_covers_its_text_metadata_and_enrichment(archive: Archi
 
     assert keys(with_item(themes=(*item.themes, ThemeMatch("x", "about", "句")))) != base
     assert keys(with_item(related=(RelatedRef("other", "item-1"),))) != base
+    assert keys(with_item(counterparts=(Counterpart("other", "item-1", "reworded", 0.3),))) != base
+    assert keys(with_item(status="new" if item.status != "new" else "continued")) != base
+    assert keys(dataclasses.replace(view, plan=dataclasses.replace(plan, dropped=("item-9",)))) != base
     assert keys(with_item(targets=())) != base or not item.targets
     meta = dataclasses.replace(plan.meta, title=plan.meta.title + "（修订）")
     assert keys(dataclasses.replace(view, plan=dataclasses.replace(plan, meta=meta))) != base
