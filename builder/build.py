@@ -7,13 +7,14 @@ import logging
 import os
 import shutil
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from builder.archive import Archive
 from builder.config import ROOT, Paths
 from builder.enrich.analysis import AnalysisCache, Corpus, add_related, analyse_archive
 from builder.enrich.taxonomy import load_taxonomy
+from builder.enrich.year_over_year import AlignmentCache
 from builder.errors import InputError, Problem
 from builder.incremental.cache import PickleCache
 from builder.incremental.fingerprints import code_fingerprint, file_digest, inputs_fingerprint, parser_fingerprint
@@ -113,6 +114,7 @@ def read_archive(
         with progress.step("主题与指标 enrich"):
             salt = parser_fingerprint() + file_digest(paths.taxonomy)
             archive, corpus = analyse_archive(archive, taxonomy, cache=AnalysisCache(paths.analysis_cache, salt))
+            corpus = replace(corpus, alignments=AlignmentCache(paths.alignment_cache, parser_fingerprint()))
             if related:
                 archive, corpus = add_related(archive, corpus), None
     warnings = [p for p in problems if p.severity == "warning"]

@@ -68,6 +68,10 @@ class Paths:
         return self._beside_docs("analysis-cache")
 
     @property
+    def alignment_cache(self) -> Path:
+        return self._beside_docs("alignment-cache")
+
+    @property
     def taxonomy(self) -> Path:
         here = self.sources / TAXONOMY_FILE
         # A folder of plans elsewhere (tests, the benchmark) still uses the project's taxonomy.

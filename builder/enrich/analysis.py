@@ -20,7 +20,7 @@ from builder.enrich import related as related_mod
 from builder.enrich.targets import extract_targets
 from builder.enrich.taxonomy import Theme
 from builder.enrich.themes import Match, Tagger
-from builder.enrich.year_over_year import add_counterparts
+from builder.enrich.year_over_year import AlignmentCache, add_counterparts
 from builder.incremental.cache import PickleCache
 from builder.model import Item, Plan, RelatedRef, Target, ThemeMatch, map_items
 
@@ -105,6 +105,7 @@ class Corpus:
     refs: list[str]
     groups: list[str]  # the plan of each ref: an item is never related to its own plan's items
     documents: list[list[str]]
+    alignments: AlignmentCache | None = None  # year over year: pairs of plans aligned before
 
 
 def enrich(
@@ -175,4 +176,4 @@ def add_related(archive: Archive, corpus: Corpus) -> Archive:
         return dataclasses.replace(item, related=tuple(RelatedRef.of(key) for key in found))
 
     related = dataclasses.replace(archive, plans=tuple(map_items(plan, update) for plan in archive.plans))
-    return add_counterparts(related, corpus.refs, corpus.documents)
+    return add_counterparts(related, corpus.refs, corpus.documents, corpus.alignments)

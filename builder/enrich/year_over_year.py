@@ -11,20 +11,44 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from builder.archive import Archive
 from builder.enrich import series
-from builder.enrich.align import Doc, align, idf_of
+from builder.enrich.align import Doc, Link, align
+from builder.incremental.cache import PickleCache
 from builder.model import Counterpart, Item, Plan, map_items
 
 FIRST, NEW, CONTINUED = "first", "new", "continued"
 
 
-def add_counterparts(archive: Archive, refs: Sequence[str], documents: Sequence[Sequence[str]]) -> Archive:
+class AlignmentCache:
+    """Each aligned pair of plans' links, keyed by both plans' words and the code: a rebuild
+    re-aligns only the pairs whose plans changed (align.py needs nothing but the two plans)."""
+
+    def __init__(self, folder: Path, salt: str) -> None:
+        self.store = PickleCache(folder, salt)
+
+    def links(self, earlier: Sequence[Doc], later: Sequence[Doc]) -> list[Link]:
+        parts = [part for docs in (earlier, later) for d in (*docs, Doc("|", ())) for part in (d.anchor, *d.words)]
+        key = self.store.key(*parts)
+        found = self.store.get(key)
+        if isinstance(found, list):
+            return found
+        links = align(earlier, later)
+        self.store.put(key, links)
+        return links
+
+
+def add_counterparts(
+    archive: Archive,
+    refs: Sequence[str],
+    documents: Sequence[Sequence[str]],
+    cache: AlignmentCache | None = None,
+) -> Archive:
     """The archive with counterparts, status, previous and dropped set (refs are "<plan>#<anchor>",
     documents each item's content words, as the related-items corpus holds them)."""
     words: Mapping[str, Sequence[str]] = dict(zip(refs, documents, strict=True))
-    idf = idf_of(documents)
     by_id = {plan.meta.id: plan for plan in archive.plans}
     previous = series.previous_of(archive.plans)
     found: dict[str, list[Counterpart]] = {}
@@ -40,7 +64,7 @@ def add_counterparts(archive: Archive, refs: Sequence[str], documents: Sequence[
             status.update({f"{plan.meta.id}#{item.anchor}": FIRST for item in plan.items})
             continue
         earlier = by_id[earlier_id]
-        links = align(docs(earlier), docs(plan), idf)
+        links = cache.links(docs(earlier), docs(plan)) if cache else align(docs(earlier), docs(plan))
         for link in links:
             found.setdefault(f"{plan.meta.id}#{link.later}", []).append(
                 Counterpart(earlier_id, link.earlier, link.relation, link.score)
@@ -64,4 +88,6 @@ def add_counterparts(archive: Archive, refs: Sequence[str], documents: Sequence[
         )
         for plan in archive.plans
     )
+    if cache:
+        cache.store.prune()
     return dataclasses.replace(archive, plans=plans)

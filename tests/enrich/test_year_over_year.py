@@ -85,9 +85,9 @@ def test_the_labelled_weihai_pair() -> None:
 
     from scripts.alignment_report import LABELS, figures, seed_docs
 
-    docs, idf = seed_docs()
+    docs, _ = seed_docs()
     label = yaml.safe_load((LABELS / "weihai-2019-2025.yml").read_text(encoding="utf-8"))
-    found = figures(label, docs, idf)
+    found = figures(label, docs)
     assert found.precision >= 0.8 and found.recall >= 0.7
     assert found.new_f1 >= 0.75
 
@@ -98,3 +98,39 @@ def test_a_sidecar_series_wins(seed_archive: Archive) -> None:
     named = dataclasses.replace(county, series="weihai")
     assert series_key(named) == series_key(dataclasses.replace(plans["2025-weihai"].meta, series="weihai"))
     assert series_key(named) != series_key(county)
+
+
+def test_a_rebuild_realigns_only_the_pairs_whose_plans_changed(
+    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted: the aligner runs once per pair of plans in a first build, then only for a pair one of
+    whose plans changed (a plan outside any series re-aligns nothing)."""
+    import shutil
+
+    from builder.enrich import year_over_year
+
+    calls: list[int] = []
+    real = year_over_year.align
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(year_over_year, "align", counted)
+    sources = tmp_path / "source_docs"  # type: ignore[operator]
+    shutil.copytree(SOURCES, sources)
+    paths = Paths.under(ROOT, sources=sources, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs")  # type: ignore[operator]
+
+    def build() -> int:
+        calls.clear()
+        assert read_archive(paths, Progress(enabled=False)).archive is not None
+        return len(calls)
+
+    assert build() == 1  # the seeds' one series of two plans: 威海 2019 → 2025
+    assert build() == 0  # nothing changed
+    wenzhou = sources / "2020-wenzhou-longwan.txt"
+    wenzhou.write_text(wenzhou.read_text(encoding="utf-8").replace("学前教育", "学前保教", 1), encoding="utf-8")
+    assert build() == 0  # a plan in no series
+    later = sources / "2025-weihai.txt"
+    later.write_text(later.read_text(encoding="utf-8").replace("学前教育", "学前保教", 1), encoding="utf-8")
+    assert build() == 1  # one of the pair
