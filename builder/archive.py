@@ -17,6 +17,9 @@ from builder.sources import meta
 class Archive:
     plans: tuple[Plan, ...]  # sorted by id
     themes: tuple[Any, ...] = ()  # the taxonomy (builder.taxonomy.Theme), in its order; set by enrich
+    # year over year: every two plans of a series (earlier id, later id) → their aligned items
+    # (builder.enrich.align.Link), any two years, not only consecutive ones; set by enrich
+    alignments: tuple[tuple[tuple[str, str], tuple[Any, ...]], ...] = ()
 
     @classmethod
     def of(cls, plans: list[Plan]) -> Archive:

@@ -54,6 +54,7 @@ def add_counterparts(
     found: dict[str, list[Counterpart]] = {}
     status: dict[str, str] = {}
     dropped: dict[str, tuple[str, ...]] = {}
+    done: dict[tuple[str, str], tuple[Link, ...]] = {}
 
     def docs(plan: Plan) -> list[Doc]:
         return [Doc(item.anchor, words.get(f"{plan.meta.id}#{item.anchor}", ())) for item in plan.items]
@@ -65,6 +66,7 @@ def add_counterparts(
             continue
         earlier = by_id[earlier_id]
         links = cache.links(docs(earlier), docs(plan)) if cache else align(docs(earlier), docs(plan))
+        done[(earlier_id, plan.meta.id)] = tuple(links)
         for link in links:
             found.setdefault(f"{plan.meta.id}#{link.later}", []).append(
                 Counterpart(earlier_id, link.earlier, link.relation, link.score)
@@ -88,6 +90,15 @@ def add_counterparts(
         )
         for plan in archive.plans
     )
+    # Any two plans of a series, for the comparison pages' picker (consecutive pairs come from above).
+    every: dict[tuple[str, str], tuple[Link, ...]] = dict(done)
+    for members in series.series_of(archive.plans).values():
+        for at, earlier in enumerate(members):
+            for plan in members[at + 1 :]:
+                pair = (earlier.meta.id, plan.meta.id)
+                if pair not in every and earlier.meta.year < plan.meta.year:
+                    aligned = cache.links(docs(earlier), docs(plan)) if cache else align(docs(earlier), docs(plan))
+                    every[pair] = tuple(aligned)
     if cache:
         cache.store.prune()
-    return dataclasses.replace(archive, plans=plans)
+    return dataclasses.replace(archive, plans=plans, alignments=tuple(sorted(every.items())))

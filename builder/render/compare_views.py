@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.archive import Archive
-from builder.enrich.series import previous_of
+from builder.enrich.series import previous_of, series_key
 from builder.model import Item, Plan
 from builder.render.charts import Bar, bar_chart
 from builder.render.diff import marked
+from builder.render.exports import series_path
 from builder.render.views import PlanLabel, View
 
 
@@ -63,6 +64,7 @@ class CompareView(View):
     themes: tuple[tuple[str, str, tuple[int, ...]], ...] = ()  # (name, slug, items per year of `years`)
     years: tuple[int, ...] = ()  # the series' years, oldest first
     charts: tuple[str, ...] = ()  # the most present themes over the years, inline SVG (charts.py)
+    series: str = ""  # data/series/<slug>.json when the series has three plans or more (any two years)
 
 
 def _label(item: Item) -> ItemLabel:
@@ -116,8 +118,15 @@ def compare_views(archive: Archive) -> dict[str, CompareView]:
             themes,
             years,
             _charts(themes, years),
+            series_path(archive, plan) if _size(archive, plan) >= 3 else "",
         )
     return views
+
+
+def _size(archive: Archive, plan: Plan) -> int:
+    """How many plans the plan's series holds."""
+    key = series_key(plan.meta)
+    return sum(series_key(p.meta) == key for p in archive.plans)
 
 
 CHARTS = 6  # themes drawn as small charts (the table lists them all)

@@ -215,10 +215,52 @@ def targets_csv(archive: Archive) -> bytes:
 
 
 def data_files(archive: Archive) -> dict[str, str | bytes]:
-    """Everything under data/: the archive as JSON and as two spreadsheets."""
+    """Everything under data/: the archive as JSON and as two spreadsheets, and a file per series
+    of plans for the comparison pages' picker."""
     site_url = config.site_url()
     return {
         "data/plans.json": plans_json(archive, themes_json(archive)),
         "data/items.csv": items_csv(archive, site_url),
         "data/targets.csv": targets_csv(archive),
+        **series_files(archive),
     }
+
+
+def series_path(archive: Archive, plan: Plan) -> str:
+    """data/series/<slug>.json: the series' file, named by where its plans are listed."""
+    return f"data/series/{archive.region_slug(plan.meta.listing)}.json"
+
+
+def series_files(archive: Archive) -> dict[str, str | bytes]:
+    """data/series/<slug>.json for each series of two plans or more: its plans (oldest first) with
+    their items' numbers and titles, and the aligned items of any two of them
+    (builder/enrich/year_over_year.py), so a visitor can set any two years side by side."""
+    by_id = {plan.meta.id: plan for plan in archive.plans}
+    pairs: dict[str, list[tuple[str, str, tuple[Any, ...]]]] = {}
+    for (earlier, later), links in archive.alignments:
+        pairs.setdefault(series_path(archive, by_id[later]), []).append((earlier, later, links))
+    files: dict[str, str | bytes] = {}
+    for path, found in pairs.items():
+        ids = sorted({i for pair in found for i in pair[:2]}, key=lambda i: (by_id[i].meta.year, i))
+        plans = [
+            {
+                "id": i,
+                "year": by_id[i].meta.year,
+                "title": by_id[i].meta.title,
+                "url": plan_url(by_id[i]),
+                "items": [{"anchor": it.anchor, "number": it.number, "title": it.title} for it in by_id[i].items],
+            }
+            for i in ids
+        ]
+        aligned = [
+            {
+                "earlier": earlier,
+                "later": later,
+                "links": [
+                    {"earlier": k.earlier, "later": k.later, "relation": k.relation, "score": k.score} for k in links
+                ],
+            }
+            for earlier, later, links in found
+        ]
+        files[path] = json.dumps({"plans": plans, "pairs": aligned}, ensure_ascii=False, separators=(",", ":"))
+    return files

@@ -797,6 +797,71 @@
     });
   }
 
+  /* ---------- comparison pages: any two years of a series (data/series/<slug>.json) ---------- */
+
+  function setUpSeriesPicker() {
+    var form = document.querySelector("[data-series]");
+    if (!form) return;
+    var result = document.querySelector(".series-picker__result");
+    fetch(new URL(form.getAttribute("data-series"), location.href).href).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (series) {
+      var byId = {};
+      series.plans.forEach(function (plan) { byId[plan.id] = plan; });
+      ["earlier", "later"].forEach(function (name, which) {
+        var select = form.querySelector("select[name=" + name + "]");
+        series.plans.forEach(function (plan, at) {
+          var option = el("option", null, plan.year + "年");
+          option.value = plan.id;
+          option.selected = which === 0 ? at === 0 : at === series.plans.length - 1;
+          select.appendChild(option);
+        });
+      });
+      form.hidden = false;
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var earlier = byId[form.earlier.value];
+        var later = byId[form.later.value];
+        var pair = series.pairs.find(function (p) { return p.earlier === earlier.id && p.later === later.id; });
+        result.textContent = "";
+        if (!pair) { result.appendChild(el("p", null, "请选择较早的一年在前、较晚的一年在后。")); return; }
+        var link = function (plan, item) {
+          var a = el("a", null, plan.year + "年 第" + item.number + "条 " + item.title);
+          a.href = new URL(plan.url + "#" + item.anchor, siteRoot()).href;
+          return a;
+        };
+        var earlierItems = {};
+        earlier.items.forEach(function (item) { earlierItems[item.anchor] = item; });
+        var list = el("ol", "series-picker__list");
+        var kept = {};
+        later.items.forEach(function (item) {
+          var li = el("li");
+          li.appendChild(link(later, item));
+          var found = pair.links.filter(function (k) { return k.later === item.anchor; });
+          if (!found.length) li.appendChild(el("span", "compare-tag compare-tag--new", "新增"));
+          found.forEach(function (k) {
+            kept[k.earlier] = true;
+            var from = el("div", "compare-from", "对应 ");
+            from.appendChild(link(earlier, earlierItems[k.earlier]));
+            from.appendChild(document.createTextNode(k.relation === "continued" ? "（措辞相近）" : "（重新表述）"));
+            li.appendChild(from);
+          });
+          list.appendChild(li);
+        });
+        result.appendChild(el("h2", null, earlier.year + "年 → " + later.year + "年"));
+        result.appendChild(list);
+        var gone = earlier.items.filter(function (item) { return !kept[item.anchor]; });
+        if (gone.length) {
+          result.appendChild(el("h3", null, earlier.year + "年有、" + later.year + "年未再出现"));
+          var dropped = el("ul");
+          gone.forEach(function (item) { var li = el("li"); li.appendChild(link(earlier, item)); dropped.appendChild(li); });
+          result.appendChild(dropped);
+        }
+      });
+    }).catch(function () { /* the page reads fine without the picker */ });
+  }
+
   /* ---------- sortable tables ---------- */
 
   function cellValue(row, index) {
@@ -837,6 +902,7 @@
     setUpSearch();
     setUpCitations();
     setUpGoto();
+    setUpSeriesPicker();
     document.querySelectorAll(".md-content table").forEach(function (table) {
       if (!table.closest(".theme-matrix")) makeSortable(table); // a heatmap's headers are links
     });

@@ -4,11 +4,13 @@ each page is kept as a screenshot under build/screenshots/ for people to look at
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser_support import screenshot
+from tests.browser_support import screenshot, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -70,3 +72,35 @@ def test_theme_pages_show_items_a_chart_and_the_site_navigation(browser: Any, si
         assert page.locator(".year-steps a").all_inner_texts() == ["← 2020年", "2025年 →"]
     finally:
         page.close()
+
+
+def test_any_two_years_of_a_series_side_by_side(browser: Any, tmp_path: Path) -> None:
+    """A series of three plans (威海 2019, a 2022 copy of 2019, 2025): the 2022 → 2025 page's picker
+    loads data/series/weihai.json and sets 2019 beside 2025."""
+    from tests.conftest import SOURCES, build_tree
+
+    files: dict[str, str | bytes] = {p.name: p.read_bytes() for p in SOURCES.glob("*weihai.txt")}
+    files["_taxonomy.yml"] = (SOURCES / "_taxonomy.yml").read_bytes()
+    files["2022-weihai.txt"] = (SOURCES / "2019-weihai.txt").read_bytes()
+    files["2022-weihai.yml"] = "id: 2022-weihai\nyear: 2022\n"
+    site = build_tree(tmp_path, files)
+    assert (site / "data" / "series" / "weihai.json").is_file()
+    with serve(site) as url:
+        page = browser.new_page(viewport=SIZES["phone"])
+        try:
+            page.goto(url + "regions/weihai/compare/2022-2025/")
+            page.wait_for_selector(".series-picker:not([hidden])")
+            page.select_option("select[name=earlier]", "2019-weihai")
+            page.select_option("select[name=later]", "2022-weihai")
+            page.click(".series-picker button")
+            listed = page.locator(".series-picker__list > li")
+            expect_count = len(
+                json.loads((site / "data" / "plans.json").read_text(encoding="utf-8"))["plans"][1]["items"]
+            )
+            assert listed.count() == expect_count
+            # the same text a year later: every item continues its twin, word for word
+            assert page.locator(".series-picker__list .compare-tag--new").count() == 0
+            assert "（措辞相近）" in listed.first.inner_text()
+            screenshot(page, "compare-picker-phone", full_page=False)
+        finally:
+            page.close()
