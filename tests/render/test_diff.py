@@ -22,3 +22,13 @@ def test_short_kept_runs_inside_a_change_join_it() -> None:
 
 def test_text_is_escaped() -> None:
     assert "&lt;b&gt;" in marked("<b>", "<b>x")
+
+
+def test_a_rewritten_clause_is_one_deletion_and_one_insertion() -> None:
+    before = "加强队伍建设，开展全员培训。落实课后服务。"
+    after = "加强队伍建设，推进名师工作室建设，组织骨干研修。落实课后服务。"
+    html = marked(before, after)
+    assert html.startswith("加强队伍建设，")  # the kept clause is plain
+    assert html.endswith("落实课后服务。")
+    assert re.sub(r"<del>.*?</del>|<[^>]+>", "", html) == after
+    assert re.sub(r"<ins>.*?</ins>|<[^>]+>", "", html) == before
