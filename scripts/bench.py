@@ -348,7 +348,7 @@ class SearchCost:
 
     results: int  # hits shown
     first_url: str | None  # the dialog's status line
-    requests: list[dict[str, Any]] = field(default_factory=list)  # url, transfer, body, gzip
+    requests: list[dict[str, Any]] = field(default_factory=list)  # url, transfer, body
     latency: float = 0.0  # seconds from a query's last keystroke (an input method's commit) to its results, CPU 4×
     latency_pasted: float = 0.0  # the same, the query pasted (searched 80 ms after the last change)
     slow_first: float = 0.0  # seconds for a first search on slow 4G, the query entered as the dialog opens

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.archive import Archive
-from builder.enrich.series import previous_of, series_key
+from builder.enrich.series import previous_of, series_key, series_of
 from builder.model import Item, Plan
 from builder.render.charts import Bar, bar_chart
 from builder.render.diff import marked
@@ -84,6 +84,7 @@ def compare_views(archive: Archive) -> dict[str, CompareView]:
     """Each comparison page's path and view."""
     views: dict[str, CompareView] = {}
     previous = previous_of(archive.plans)
+    sizes = {key: len(plans) for key, plans in series_of(archive.plans).items()}  # the picker: 3 plans or more
     for plan in archive.plans:
         earlier = archive.plan(plan.previous) if plan.previous else None
         if earlier is None:
@@ -118,15 +119,9 @@ def compare_views(archive: Archive) -> dict[str, CompareView]:
             themes,
             years,
             _charts(themes, years),
-            series_path(archive, plan) if _size(archive, plan) >= 3 else "",
+            series_path(archive, plan) if sizes[series_key(plan.meta)] >= 3 else "",
         )
     return views
-
-
-def _size(archive: Archive, plan: Plan) -> int:
-    """How many plans the plan's series holds."""
-    key = series_key(plan.meta)
-    return sum(series_key(p.meta) == key for p in archive.plans)
 
 
 CHARTS = 6  # themes drawn as small charts (the table lists them all)
