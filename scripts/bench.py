@@ -63,6 +63,7 @@ KEPT = (
 FLOOR_RATIO_MAX = 1.3
 PAGE_GROWTH_MAX = 1.25
 CHANGED_REBUILD_MAX = 0.25
+ALIGN_MAX = 0.10  # year-over-year alignment: under 10% of a full build
 PEAK_MEMORY_MAX = 1.5 * 1024 * MB
 FIRST_SEARCH_MAX = 400 * 1024
 
@@ -163,6 +164,34 @@ def child_floor(docs_dir: Path, site_dir: Path) -> dict[str, Any]:
     return {
         "floor": time.perf_counter() - started,
         "maxrss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+    }
+
+
+def child_align(sources: Path, docs_dir: Path) -> dict[str, Any]:
+    """Run in a fresh process after the full build: year over year timed apart. The plans and their
+    words come from the build's caches; every pair of every series is aligned, nothing cached."""
+    from builder.build import Paths, read_archive
+    from builder.enrich.year_over_year import add_counterparts
+    from builder.progress import Progress
+
+    paths = dataclasses.replace(
+        Paths.under(ROOT, sources=sources, docs_dir=docs_dir, site_dir=docs_dir.parent / "site"),
+        root=sources.parent.resolve(),
+    )
+    result = read_archive(paths, Progress(enabled=False), related=False)
+    assert result.archive is not None and result.corpus is not None
+    started = time.perf_counter()
+    archive = add_counterparts(result.archive, result.corpus.refs, result.corpus.documents)
+    seconds = time.perf_counter() - started
+    items = [item for plan in archive.plans for item in plan.items]
+    relations = Counter(c.relation for item in items for c in item.counterparts)
+    return {
+        "seconds": seconds,
+        "compared": sum(plan.previous is not None for plan in archive.plans),
+        "aligned": len(archive.alignments),
+        "status": dict(Counter(item.status for item in items)),
+        "relations": dict(relations),
+        "dropped": sum(len(plan.dropped) for plan in archive.plans),
     }
 
 
@@ -499,6 +528,7 @@ def run(n: int, work: Path, browser: bool, random_seed: int, baseline: bool, ori
     f["generate"] = time.perf_counter() - started - full_wall  # build_in generates, then builds
     f["plans"], f["full"], f["full_wall"] = plans, full, full_wall
     f["pure"] = pure_stages(work / "source_docs")
+    f["align"], _ = in_child("--child-align", str(work / "source_docs"), str(work / "docs"))
     f["readers"] = reader_speeds()
     f["site_bytes"] = tree_bytes(work / "site")
     published = [p for p in (work / "site" / "plans").glob("*/*") if p.is_file() and p.name != "index.html"]
@@ -595,6 +625,24 @@ def report(r: Run) -> str:
         _row("build_site without Pagefind", f"{full['build'] - t.get(PAGEFIND_STAGE, 0.0):.2f}"),
         _row("process wall (start-up and imports too)", f"{f['full_wall']:.2f}", f"(imports {full['imports']:.2f} s)"),
         _row("plans built / warnings", f"{full['plans']} / {full['warnings']}", f"({full.get('mode', 'full')} build)"),
+        "",
+    ]
+    align = f["align"]
+    align_share = align["seconds"] / full["build"]
+    lines += [
+        "Year over year (each later plan of a series against its previous one; timed apart, no cache)",
+        _row(
+            "alignment",
+            f"{align['seconds']:.2f} s",
+            f"{align_share:.1%} of the full build — target < 10% — {_verdict(align_share < ALIGN_MAX)}",
+        ),
+        _row("plans with a previous plan / pairs aligned", f"{align['compared']:,} / {align['aligned']:,}"),
+        _row(
+            "items: " + " / ".join(align["status"]),
+            " / ".join(f"{n:,}" for n in align["status"].values()),
+            "; counterparts: " + ", ".join(f"{n:,} {k}" for k, n in align["relations"].items()),
+        ),
+        _row("previous plans' items dropped", f"{align['dropped']:,}"),
         "",
     ]
     floor = f["floor"]["floor"]
@@ -724,7 +772,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2024, help="the generator's random seed")
     parser.add_argument("--child-build", nargs=3, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-floor", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-align", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child_align:
+        print(json.dumps(child_align(*args.child_align)))
+        return 0
     if args.child_build:
         print(json.dumps(child_build(*args.child_build)))
         return 0

@@ -6,6 +6,10 @@ division data, real years 2015–2025), written as `<id>.txt`, plus a sidecar `<
 cleaning, parsing and inferring every plan. Plan i is derived from seed i mod 5, so N = 5 uses each
 seed once. The same N and random seed always give byte-identical files.
 
+A region has plans in one to four years, all from one seed: a series, as a bureau's plans are. Each
+later year is the year before edited the way bureaus edit (`edit`): items reworded, two merged, one
+split, one replaced by a new one (the old one dropped), so year-over-year alignment does real work.
+
     python scripts/synth.py --plans 100 OUT_DIR
 """
 
@@ -96,13 +100,95 @@ def divisions() -> tuple[list[Region], list[Region]]:
     return cities, counties
 
 
-def _slots(pool: list[Region], rng: random.Random) -> Iterator[tuple[Region, int]]:
-    """(region, year) pairs: regions in a shuffled order, each with 1–4 distinct years."""
+def _slots(pool: list[Region], rng: random.Random) -> Iterator[tuple[Region, int, int]]:
+    """(region, year, plans before it in the region) triples: regions in a shuffled order, each with
+    1–4 distinct years."""
     order = list(pool)
     rng.shuffle(order)
     for region in order:
-        for year in sorted(rng.sample(YEARS, rng.randint(1, 4))):
-            yield region, year
+        for earlier, year in enumerate(sorted(rng.sample(YEARS, rng.randint(1, 4)))):
+            yield region, year, earlier
+
+
+# ---------------------------------------------------------------- series: a later year edits the last
+_BOOKMARKS = r"(?:\[bookmark: [^\]]*\])*"  # Word's bookmarks, left at a line's start by the copy
+_ITEM_START = re.compile(rf"^(\s*{_BOOKMARKS}\d{{1,2}}[.、．])(.*)$")
+# An item runs to the next item or heading (blank lines inside it: a hard-wrapped copy has them).
+_ITEM_END = re.compile(rf"^\s*{_BOOKMARKS}(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{{1,2}}[.、．])")
+# The words bureaus swap from one year to the next: a rewording keeps the commitment.
+SYNONYMS = (
+    ("加强", "强化"),
+    ("推进", "推动"),
+    ("提升", "提高"),
+    ("完善", "健全"),
+    ("深化", "持续深化"),
+    ("开展", "组织开展"),
+)
+
+
+def item_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """[start, end) line ranges of the numbered items of a plan's text (hard-wrapped ones included)."""
+    blocks: list[tuple[int, int]] = []
+    at = 0
+    while at < len(lines):
+        if _ITEM_START.match(lines[at]):
+            end = at + 1
+            while end < len(lines) and not _ITEM_END.match(lines[end]):
+                end += 1
+            blocks.append((at, end))
+            at = end
+        else:
+            at += 1
+    return blocks
+
+
+def _sentences(body: str) -> list[str]:
+    return [part + "。" for part in body.split("。") if part.strip()]
+
+
+def _reworded(body: str) -> str:
+    """Words swapped and the sentences after the title in another order: same commitment, new wording."""
+    for old, new in SYNONYMS:
+        body = body.replace(old, new)
+    title, *rest = _sentences(body) or [body]
+    return title + "".join(rest[1:] + rest[:1])
+
+
+def edit(text: str, rng: random.Random, foreign: list[str]) -> str:
+    """One year's edits to a plan's text: two items reworded, one replaced by an item of another plan
+    (dropped and new), two merged into one whose place a new item takes, and one split in two whose
+    second half takes the next item's place (that item dropped). Item numbers and count stay."""
+    lines = text.split("\n")
+    blocks = item_blocks(lines)
+    if len(blocks) < 12 or not foreign:
+        return text
+    heads, bodies = [], []
+    for start, end in blocks:
+        marker, first = _ITEM_START.match(lines[start]).groups()  # type: ignore[union-attr]
+        heads.append(marker)
+        bodies.append(first.strip() + "".join(line.strip() for line in lines[start + 1 : end]))
+    picked = rng.sample(range(len(blocks) - 2), 6)  # never the last item: what follows it stays as it is
+    reword, replace, merge, split = picked[:2], picked[2], picked[3], picked[4]
+    for k in reword:
+        bodies[k] = _reworded(bodies[k])
+    bodies[replace] = rng.choice(foreign)
+    if merge + 1 not in (replace, split, *reword):
+        bodies[merge] += "".join(_sentences(bodies[merge + 1])[1:])
+        bodies[merge + 1] = rng.choice(foreign)
+    sentences = _sentences(bodies[split])
+    if split + 1 not in (replace, merge, *reword) and len(sentences) >= 4:
+        half = len(sentences) // 2
+        bodies[split], bodies[split + 1] = "".join(sentences[:half]), "".join(sentences[half:])
+    for (start, end), head, body in reversed(list(zip(blocks, heads, bodies, strict=True))):
+        lines[start:end] = [head + body]
+    return "\n".join(lines)
+
+
+def item_bodies(text: str) -> list[str]:
+    """The items of a plan's text, without their numbers: what another plan's new items are made of."""
+    lines = text.split("\n")
+    joined = ("".join(line.strip() for line in lines[start:end]) for start, end in item_blocks(lines))
+    return [_ITEM_START.sub(r"\2", item) for item in joined]
 
 
 def _replacer(seed: Seed, region: Region, year: int) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -130,6 +216,17 @@ def derive(seed: Seed, text: str, region: Region, year: int) -> tuple[str, tuple
     pattern, table = _replacer(seed, region, year)
     swap = lambda s: pattern.sub(lambda m: table[m.group(0)], s)  # noqa: E731
     return swap(text), tuple(swap(i) for i in seed.issuers)
+
+
+def _foreign(seed: Seed, texts: dict[str, str]) -> list[str]:
+    """Items of the other seeds of the seed's level, with their places made the seed's: new items."""
+    home = Region(seed.province, seed.city, seed.county)
+    return [
+        body
+        for other in SEEDS
+        if other is not seed and (other.county is None) == (seed.county is None)
+        for body in item_bodies(derive(other, texts[other.file], home, seed.year)[0])
+    ]
 
 
 def web_page(text: str) -> bytes:
@@ -160,8 +257,14 @@ def generate(
     """
     rng = random.Random(random_seed)
     cities, counties = divisions()
-    slots = {False: _slots(cities, rng), True: _slots(counties, rng)}
+    # Each seed gets its own share of the regions of its level, so a region's plans are one seed's.
+    slots = {}
+    for level, pool in ((False, cities), (True, counties)):
+        alike = [seed for seed in SEEDS if (seed.county is not None) == level]
+        for index, seed in enumerate(alike):
+            slots[seed.file] = _slots(pool[index :: len(alike)], rng)
     texts = {s.file: (seeds_dir / s.file).read_bytes().decode("utf-8") for s in SEEDS}
+    series: dict[Region, str] = {}  # a region's last plan's text, before places and years are set
     out.mkdir(parents=True, exist_ok=True)
     taxonomy = seeds_dir / TAXONOMY
     if taxonomy.exists():  # the archive's theme list, so enrichment costs what it does for real
@@ -171,13 +274,17 @@ def generate(
     plans: list[SynthPlan] = []
     while len(plans) < n:
         seed = SEEDS[len(plans) % len(SEEDS)]
-        region, year = next(slots[seed.county is not None])
+        region, year, earlier = next(slots[seed.file])
         names = region.names
         plan_id = f"{year}-{slug(names)}"
         full = "-".join(slug((name,)) for name in names)  # distinct places must never share a URL
         if not _ID.match(plan_id) or plan_id in used_ids or full_slugs.setdefault(full, names) != names:
             continue
-        text, issuers = derive(seed, texts[seed.file], region, year)
+        source = texts[seed.file]
+        if earlier and region in series:  # a later year of the region: last year's plan, edited
+            source = edit(series[region], rng, _foreign(seed, texts))
+        series[region] = source
+        text, issuers = derive(seed, source, region, year)
         plan = SynthPlan(plan_id, names, year, issuers, seed.file)
         (out / f"{plan_id}.txt").write_bytes(text.encode("utf-8"))
         (out / f"{plan_id}.yml").write_text(sidecar(plan), encoding="utf-8")

@@ -5,16 +5,16 @@ a query of n characters intersects n long lists of positions, and Pagefind's phr
 quadratic in them: 食品安全 took 0.09 s and 教育 4.5 s in the browser at 1,000 plans. Indexed by
 pairs of neighbouring characters, 食品安全 is three rarer words (食品 品安 安全), 0.01 s.
 
-A text becomes words like this (a "unit" is a Chinese character or a run of other letters and
-digits, 2020 or STEAM; a "run" is units with nothing between them):
+A text becomes words like this (a "run" is Chinese characters with nothing between them; other
+letters and digits, 2020 or STEAM, are a word of their own):
 
-    课后服务，加强2020年    →    课|后 后|服 服|务， 加|强 强|2020 2020|年
+    课后服务，加强2020年 工作    →    课|后 后|服 服|务|， 加|强 2020 年␣ 工|作
 
-- Each pair of neighbouring units in a run is one word, written with a "|" between them: Pagefind
-  indexes the pair (课后) and, because "|" is ASCII punctuation, each of its units (课, 后) at the
+- Each pair of neighbouring characters in a run is one word, written with a "|" between them: Pagefind
+  indexes the pair (课后) and, because "|" is ASCII punctuation, each of its characters (课, 后) at the
   same position. So a query of one character finds every text that holds it, and a phrase may
   start or end in the middle of a pair.
-- A run of one unit is that unit. What lies between runs (punctuation, spaces as ␣) stays attached
+- A run of one character is that character. What lies between words (punctuation, spaces as ␣) stays attached
   to the last word before it (or to the first word, at the start), so the words can be read back
   into the text (`text_of`), which is what search results show: no other copy of the text is
   stored, and nothing a visitor cannot see is indexed.
@@ -33,44 +33,30 @@ LANGUAGE = "und"  # no language Pagefind segments (zh, ja, th): the words are ex
 PAIR = "|"  # between the two units of a pair: ASCII punctuation, so Pagefind also indexes each unit
 SPACE = "\u2423"  # ␣: a space between runs (a word cannot hold a space)
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
-_UNIT = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
+# a run of Chinese characters | a run of other letters and digits | what lies between
+_TOKEN = re.compile(rf"([{_HAN}]+)|([^\W_{_HAN}]+)|([\W_]+)")
+_SPACES = re.compile(r"\s+")
 _PAIR_WORD = re.compile(rf"^(?:([\W_]*)\|)?([{_HAN}])\|([{_HAN}])(?:\|([\W_]*))?$")
 
 
 def words_of(text: str) -> str:
     """The text as index words, separated by spaces (see the module's docstring)."""
-    text = text.strip()
     words: list[str] = []
-    run: list[str] = []  # the Chinese characters of the current run
     lead = ""
-    end = 0
-
-    def close(tail: str = "") -> None:
-        if run:
-            pairs = [a + PAIR + b for a, b in pairwise(run)] or run[:]
-            words.extend(pairs)
-            run.clear()
-        if tail and words:
-            words[-1] += _joined(words[-1], tail)
-
-    for unit in _UNIT.finditer(text):
-        gap = _gap(text[end : unit.start()])
-        if not words and not run:
-            lead = gap
-        elif gap:
-            close(gap)  # a gap ends the run
-        letters = unit.group()
-        if len(letters) == 1 and _is_han(letters):
-            run.append(letters)
-        else:  # 2020, STEAM, 5G: a word of its own, whole, as a visitor types it
-            close()
-            words.append(letters)
-        end = unit.end()
-    close(_gap(text[end:]))
-    if not words and text:
-        words.append(_gap(text))  # no letter or digit at all: kept, never matched
-    elif lead:
+    for token in _TOKEN.finditer(text.strip()):
+        han, other, gap = token.groups()
+        if han:  # a run of Chinese characters: its neighbouring pairs, or the one character
+            words.extend([a + PAIR + b for a, b in pairwise(han)] if len(han) > 1 else [han])
+        elif other:  # 2020, STEAM, 5G: a word of its own, whole, as a visitor types it
+            words.append(other)
+        elif words:  # what lies between runs stays with the word before it
+            words[-1] += _joined(words[-1], _gap(gap))
+        else:
+            lead = _gap(gap)
+    if lead and words:
         words[0] = lead + _joined(words[0], "") + words[0]
+    elif lead:
+        words.append(lead)  # no letter or digit at all: kept, never matched
     return " ".join(words)
 
 
@@ -97,9 +83,5 @@ def _joined(word: str, gap: str) -> str:
     return (PAIR if _PAIR_WORD.match(word) else "") + gap
 
 
-def _is_han(char: str) -> bool:
-    return bool(re.match(f"[{_HAN}]", char))
-
-
 def _gap(text: str) -> str:
-    return re.sub(r"\s+", SPACE, text)
+    return _SPACES.sub(SPACE, text) if text else text

@@ -35,6 +35,8 @@ FIGURES = (
     "First search in Chromium",
     "no-op rebuild",
     "rebuild after one plan changes",
+    "alignment",
+    "plans with a previous plan / pairs aligned",
 )
 
 
@@ -95,3 +97,46 @@ def test_first_search_fetches_the_index_and_a_fragment(seed_site: Path) -> None:
     kinds = cost.by_kind()
     assert {"wasm", "index", "fragment"} <= set(kinds), kinds
     assert cost.transfer > 0
+
+
+def test_a_synthetic_series_is_last_year_edited(tmp_path: Path) -> None:
+    """A region's later plan is its earlier one edited as bureaus edit: same items and numbers, most
+    items word for word, a few reworded, merged, split or replaced; the aligner sees the edits."""
+    from builder.enrich.align import Doc, align
+    from builder.enrich.related import content_words
+    from builder.enrich.taxonomy import load_taxonomy
+    from builder.enrich.themes import Tagger
+
+    synth = _script("synth")
+    plans = synth.generate(40, tmp_path)
+    by_region: dict[tuple[str, ...], list] = {}
+    for plan in plans:
+        by_region.setdefault(plan.region, []).append(plan)
+    earlier, later = next(p for p in by_region.values() if len(p) >= 2)[:2]
+    assert earlier.seed == later.seed
+
+    def items(plan: object) -> list:
+        path = tmp_path / f"{plan.id}.txt"  # type: ignore[attr-defined]
+        loaded = parse_plan(path.read_bytes(), path.name, path.with_suffix(".yml").read_text(encoding="utf-8"), "x.yml")
+        assert loaded.plan is not None
+        return list(loaded.plan.items)
+
+    before, after = items(earlier), items(later)
+    assert [i.number for i in before] == [i.number for i in after]
+    carried = [
+        a.text.replace(str(earlier.year), "") == b.text.replace(str(later.year), "")
+        for a, b in zip(before, after, strict=True)
+    ]
+    assert len(before) // 2 < sum(carried) < len(before)  # most items carried over, some edited
+    themes, problems = load_taxonomy(ROOT / "source_docs" / "_taxonomy.yml", "_taxonomy.yml")
+    assert not problems
+    tagger = Tagger(themes)
+
+    def docs(found: list) -> list[Doc]:
+        return [Doc(i.anchor, content_words(tagger.words(i.text))) for i in found]
+
+    links = {(link.earlier, link.later): link.relation for link in align(docs(before), docs(after))}
+    for a, b, kept in zip(before, after, carried, strict=True):
+        if kept:  # an item carried over word for word continues itself
+            assert links.get((a.anchor, b.anchor)) == "continued", a.anchor
+    assert any(a != b for a, b in links), "merges, splits and replacements pair items across numbers"
