@@ -630,7 +630,7 @@ def report(r: Run) -> str:
     align = f["align"]
     align_share = align["seconds"] / full["build"]
     lines += [
-        "Year over year (each later plan of a series against its previous one; timed apart, no cache)",
+        "Year over year (every two plans of a series aligned: the pages and the picker; timed apart, no cache)",
         _row(
             "alignment",
             f"{align['seconds']:.2f} s",

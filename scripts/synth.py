@@ -167,7 +167,7 @@ def edit(text: str, rng: random.Random, foreign: list[str]) -> str:
         marker, first = _ITEM_START.match(lines[start]).groups()  # type: ignore[union-attr]
         heads.append(marker)
         bodies.append(first.strip() + "".join(line.strip() for line in lines[start + 1 : end]))
-    picked = rng.sample(range(len(blocks) - 2), 6)  # never the last item: what follows it stays as it is
+    picked = rng.sample(range(len(blocks) - 2), 5)  # never the last item: what follows it stays as it is
     reword, replace, merge, split = picked[:2], picked[2], picked[3], picked[4]
     for k in reword:
         bodies[k] = _reworded(bodies[k])
