@@ -8,6 +8,7 @@ new, then the earlier items that found no counterpart (dropped).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from builder.archive import Archive
@@ -71,12 +72,18 @@ def _label(item: Item) -> ItemLabel:
     return ItemLabel(item.anchor, item.number, item.title)
 
 
-def compare_path(archive: Archive, plan: Plan, earlier: Plan, previous: dict[str, str | None]) -> str:
+Followers = Counter[tuple[str, int]]  # (previous plan's id, year) → plans of that year following it
+
+
+def followers(archive: Archive, previous: dict[str, str | None]) -> Followers:
+    return Counter((earlier, p.meta.year) for p in archive.plans if (earlier := previous[p.meta.id]))
+
+
+def compare_path(archive: Archive, plan: Plan, earlier: Plan, following: Followers) -> str:
     """regions/<slug>/compare/<y1>-<y2>.md (the later plan's id is added when two plans of one
     year have the same previous plan, a draft and the final text)."""
     slug = archive.region_slug(plan.meta.listing)
-    same_year = [p for p in archive.plans if previous[p.meta.id] == earlier.meta.id and p.meta.year == plan.meta.year]
-    tail = f"-{plan.meta.id}" if len(same_year) > 1 else ""
+    tail = f"-{plan.meta.id}" if following[(earlier.meta.id, plan.meta.year)] > 1 else ""
     return f"regions/{slug}/compare/{earlier.meta.year}-{plan.meta.year}{tail}.md"
 
 
@@ -84,6 +91,7 @@ def compare_views(archive: Archive) -> dict[str, CompareView]:
     """Each comparison page's path and view."""
     views: dict[str, CompareView] = {}
     previous = previous_of(archive.plans)
+    following = followers(archive, previous)
     sizes = {key: len(plans) for key, plans in series_of(archive.plans).items()}  # the picker: 3 plans or more
     for plan in archive.plans:
         earlier = archive.plan(plan.previous) if plan.previous else None
@@ -107,7 +115,7 @@ def compare_views(archive: Archive) -> dict[str, CompareView]:
         dropped = tuple(_label(before[a]) for a in plan.dropped if a in before)
         continued = sum(1 for row in rows if row.pairs)
         years, themes = _emphasis(archive, plan, previous)
-        views[compare_path(archive, plan, earlier, previous)] = CompareView(
+        views[compare_path(archive, plan, earlier, following)] = CompareView(
             " › ".join(plan.meta.listing),
             archive.region_slug(plan.meta.listing),
             PlanLabel(earlier.meta.id, earlier.meta.year, earlier.meta.title),
@@ -155,9 +163,10 @@ def _emphasis(archive: Archive, plan: Plan, previous: dict[str, str | None]) -> 
         at = archive.plan(earlier_id) if earlier_id else None
     chain.reverse()
     years = tuple(p.meta.year for p in chain)
+    per_plan = [Counter(slug for item in p.items for slug in set(item.theme_slugs)) for p in chain]
     rows: list[tuple[str, str, tuple[int, ...]]] = []
     for theme in archive.themes:
-        counts = tuple(sum(theme.slug in item.theme_slugs for item in p.items) for p in chain)
+        counts = tuple(items[theme.slug] for items in per_plan)
         if any(counts):
             rows.append((theme.name, theme.slug, counts))
     rows.sort(key=lambda row: (-sum(row[2]), row[1]))
@@ -169,12 +178,13 @@ def compare_links(archive: Archive) -> dict[str, tuple[CompareLink, ...]]:
     (from the plans' metadata alone: region pages, rendered before the alignment, link them)."""
     links: dict[str, list[CompareLink]] = {}
     previous = previous_of(archive.plans)
+    following = followers(archive, previous)
     for plan in archive.plans:
         earlier_id = previous[plan.meta.id]
         earlier = archive.plan(earlier_id) if earlier_id else None
         if earlier is None:
             continue
-        path = compare_path(archive, plan, earlier, previous).removesuffix(".md")
+        path = compare_path(archive, plan, earlier, following).removesuffix(".md")
         label = f"{earlier.meta.year}年 → {plan.meta.year}年对照"
         for key in (plan.meta.id, earlier.meta.id, archive.region_slug(plan.meta.listing)):
             links.setdefault(key, []).append(CompareLink(label, path + "/", earlier.meta.id, plan.meta.id))
