@@ -328,6 +328,9 @@
   }
 
   function runSearch(dialog, options) {
+    // A search asked for after the dialog closed (the filters' lists arriving late, on a slow
+    // phone) is moot, and would write its query back into the address the closing cleared.
+    if (!dialog.open) return Promise.resolve();
     options = options || {};
     var input = dialog.querySelector("input[type=search]");
     var status = dialog.querySelector(".archive-search__status");
@@ -503,6 +506,7 @@
 
     function close() {
       if (dialog.open) dialog.close();
+      writeUrl("", {}); // now: the dialog's close event comes a task later
     }
 
     openers.forEach(function (opener) { opener.addEventListener("click", open); });
