@@ -59,13 +59,16 @@ def add_counterparts(
     def docs(plan: Plan) -> list[Doc]:
         return [Doc(item.anchor, words.get(f"{plan.meta.id}#{item.anchor}", ())) for item in plan.items]
 
+    def aligned(earlier: Plan, later: Plan) -> list[Link]:
+        return cache.links(docs(earlier), docs(later)) if cache else align(docs(earlier), docs(later))
+
     for plan in archive.plans:
         earlier_id = previous[plan.meta.id]
         if earlier_id is None:
             status.update({f"{plan.meta.id}#{item.anchor}": FIRST for item in plan.items})
             continue
         earlier = by_id[earlier_id]
-        links = cache.links(docs(earlier), docs(plan)) if cache else align(docs(earlier), docs(plan))
+        links = aligned(earlier, plan)
         done[(earlier_id, plan.meta.id)] = tuple(links)
         for link in links:
             found.setdefault(f"{plan.meta.id}#{link.later}", []).append(
@@ -97,8 +100,7 @@ def add_counterparts(
             for plan in members[at + 1 :]:
                 pair = (earlier.meta.id, plan.meta.id)
                 if pair not in every and earlier.meta.year < plan.meta.year:
-                    aligned = cache.links(docs(earlier), docs(plan)) if cache else align(docs(earlier), docs(plan))
-                    every[pair] = tuple(aligned)
+                    every[pair] = tuple(aligned(earlier, plan))
     if cache:
         cache.store.prune()
     return dataclasses.replace(archive, plans=plans, alignments=tuple(sorted(every.items())))

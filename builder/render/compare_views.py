@@ -17,15 +17,7 @@ from builder.model import Item, Plan
 from builder.render.charts import Bar, bar_chart
 from builder.render.diff import marked
 from builder.render.exports import series_path
-from builder.render.views import PlanLabel, View
-
-
-@dataclass(frozen=True, order=True)
-class CompareLink:
-    label: str  # 2019年 → 2025年对照
-    path: str  # regions/<slug>/compare/2019-2025/, from the site's root (its page: path[:-1] + ".md")
-    earlier: str  # the two plans' ids
-    later: str
+from builder.render.views import CompareLink, PlanLabel, View
 
 
 @dataclass(frozen=True)

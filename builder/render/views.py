@@ -73,7 +73,17 @@ class PlanPageView(View):
     related: dict[str, RelatedItem]  # the items its items cite (related, counterparts), by RelatedRef.key
     original: OriginalLink | None
     previous: PlanLabel | None = None  # the same issuer's previous plan (year over year)
-    comparisons: tuple[Any, ...] = ()  # CompareLink: the comparison pages this plan is part of
+    comparisons: tuple[CompareLink, ...] = ()  # the comparison pages this plan is part of
+
+
+@dataclass(frozen=True, order=True)
+class CompareLink:
+    """A link to a year-over-year comparison page (compare_views.py), from a plan or region page."""
+
+    label: str  # 2019年 → 2025年对照
+    path: str  # regions/<slug>/compare/2019-2025/, from the site's root (its page: path[:-1] + ".md")
+    earlier: str  # the two plans' ids
+    later: str
 
 
 @dataclass(frozen=True)
@@ -152,7 +162,7 @@ class RegionPageView(View):
     children: tuple[RegionLink, ...]
     plans: tuple[PlanSummary, ...]  # issued at exactly this level, newest first
     descendant_plans: tuple[PlanSummary, ...]  # issued below it
-    comparisons: tuple[Any, ...] = ()  # CompareLink: its plans year over year
+    comparisons: tuple[CompareLink, ...] = ()  # its plans year over year
 
 
 @dataclass(frozen=True)
@@ -167,7 +177,9 @@ class YearPageView(View):
     map: Heatmap  # theme × plan
 
 
-def plan_page_views(archive: Archive, comparisons: dict[str, tuple[Any, ...]] | None = None) -> list[PlanPageView]:
+def plan_page_views(
+    archive: Archive, comparisons: dict[str, tuple[CompareLink, ...]] | None = None
+) -> list[PlanPageView]:
     labels = {t.slug: ThemeLabel(t.slug, t.name) for t in archive.themes}
     views = []
     for plan in archive.plans:
@@ -255,7 +267,7 @@ def _link(node: RegionNode, depth: int = 0) -> RegionLink:
 
 
 def region_views(
-    archive: Archive, summary: Summarise, comparisons: dict[str, tuple[Any, ...]] | None = None
+    archive: Archive, summary: Summarise, comparisons: dict[str, tuple[CompareLink, ...]] | None = None
 ) -> tuple[RegionsIndexView, dict[str, RegionPageView]]:
     """The regions index and a view per region, by slug."""
     tree = region_tree(archive)
