@@ -41,7 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plans", action="store_true", help="one line per plan")
     parser.add_argument("--themes", action="store_true", help="per-theme figures")
     parser.add_argument("--diff", help="a plan's labelled and parsed outlines, line by line")
+    parser.add_argument("--agreement", action="store_true", help="how far the blind second readings agree")
     args = parser.parse_args(argv)
+    if args.agreement:
+        return agreement()
     entries = [corpus.load(p) for p in corpus.files()]
     if args.diff:
         (entry,) = [e for e in entries if e.name == args.diff]
@@ -79,11 +82,7 @@ def main(argv: list[str] | None = None) -> int:
                     print("      " + "; ".join(p.message for p in e.problems if p.severity == "error"))
         scores, missing = corpus.score_themes(chosen, tag)
         total = corpus.overall(scores)
-        about = total.about_found / total.about_total if total.about_total else 1.0
-        print(
-            f"   themes: precision {total.precision:.2f}, recall {total.recall:.2f}, recall on 'about' {about:.2f}"
-            f" (tp {total.tp}, fp {total.fp}, fn {total.fn}; labelled items not found {len(missing)})"
-        )
+        print(f"   themes: {_figures(total)}; labelled items not found {len(missing)}")
         if args.themes:
             for s in scores:
                 if s.tp + s.fp + s.fn:
@@ -91,6 +90,29 @@ def main(argv: list[str] | None = None) -> int:
                         f"     {s.slug:18} precision {s.precision:.2f} recall {s.recall:.2f}"
                         f"  (tp {s.tp}, fp {s.fp}, fn {s.fn})"
                     )
+    return 0
+
+
+def _figures(score: corpus.ThemeScore) -> str:
+    about = score.about_found / score.about_total if score.about_total else 1.0
+    return (
+        f"precision {score.precision:.2f}, recall {score.recall:.2f}, recall on 'about' {about:.2f}"
+        f" (tp {score.tp}, fp {score.fp}, fn {score.fn})"
+    )
+
+
+def agreement() -> int:
+    """The held-out half's second readings against its labels, and against each other: how far
+    reading gets, to set beside the tagger's figures."""
+    labels, readings = corpus.theme_labels(), corpus.second_readings()
+    slugs = [t.slug for t in corpus.tagger().themes]
+    for name, reading in readings.items():
+        print(f"reader {name} against the labels: {_figures(corpus.score_reading(labels, reading, slugs))}")
+    names = list(readings)
+    for i, first in enumerate(names):
+        for other in names[i + 1 :]:
+            score = corpus.score_reading(readings[first], readings[other], slugs)
+            print(f"reader {other} against reader {first}: {_figures(score)}")
     return 0
 
 

@@ -27,6 +27,7 @@ CORPUS = ROOT / "tests" / "corpus" / "plans"
 FOLDERS = (CORPUS, ROOT / "tests" / "corpus" / "web")  # plain texts as found; saved web pages
 SPLIT = yaml.safe_load((CORPUS / "split.yml").read_text(encoding="utf-8")) if (CORPUS / "split.yml").exists() else {}
 THEME_LABELS = CORPUS / "themes.labels.yml"
+SECOND_READINGS = CORPUS / "themes.second-readings.yml"  # the held-out half read again, blind
 SIDECAR_KEYS = ("title", "issuers", "year")
 
 Outline = list[tuple[Any, ...]]
@@ -191,16 +192,37 @@ def score_themes(entries: list[Entry], tag: Tagger) -> tuple[list[ThemeScore], l
             if item is None:
                 missing.append(f"{entry.name} {label['number']} {label['title']}")
                 continue
-            about = set(label.get("about") or ())
-            want = about | set(label.get("mentions") or ())
-            got = {m.slug: m.strength for m in tag.tag(entry.plan.meta.id, item)}
-            for slug, c in counts.items():
-                c[0] += slug in want and slug in got
-                c[1] += slug in got and slug not in want
-                c[2] += slug in want and slug not in got
-                c[3] += slug in about and slug in got
-                c[4] += slug in about
+            _tally(counts, label, {m.slug for m in tag.tag(entry.plan.meta.id, item)})
     return [ThemeScore(slug, *c) for slug, c in counts.items()], missing
+
+
+def _tally(counts: dict[str, list[int]], label: dict[str, Any], got: set[str]) -> None:
+    """Add one item to the per-theme counts: a theme is found when it is there at any strength."""
+    about = set(label.get("about") or ())
+    want = about | set(label.get("mentions") or ())
+    for slug, c in counts.items():
+        c[0] += slug in want and slug in got
+        c[1] += slug in got and slug not in want
+        c[2] += slug in want and slug not in got
+        c[3] += slug in about and slug in got
+        c[4] += slug in about
+
+
+def second_readings() -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Reader → plan name → its items' labels: the held-out half read again, blind."""
+    return yaml.safe_load(SECOND_READINGS.read_text(encoding="utf-8"))["readers"]
+
+
+def score_reading(
+    reference: dict[str, list[dict[str, Any]]], reading: dict[str, list[dict[str, Any]]], slugs: list[str]
+) -> ThemeScore:
+    """One reading scored against another as score_themes scores the tagger (items in the same order)."""
+    counts = {slug: [0, 0, 0, 0, 0] for slug in slugs}
+    for plan, items in reading.items():
+        for label, read in zip(reference[plan], items, strict=True):
+            assert (label["number"], label["title"]) == (read["number"], read["title"]), (plan, read)
+            _tally(counts, label, set(read.get("about") or ()) | set(read.get("mentions") or ()))
+    return overall([ThemeScore(slug, *c) for slug, c in counts.items()])
 
 
 def overall(scores: list[ThemeScore]) -> ThemeScore:
