@@ -8,6 +8,7 @@ new, then the earlier items that found no counterpart (dropped).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -32,8 +33,15 @@ class Paired:
     earlier: ItemLabel
     relation: str  # continued / reworded
     score: float
-    wording: str  # HTML: the later item's text, the earlier's differences in <del>/<ins>
+    before: str  # the earlier item's text
+    after: str  # the later item's text
     targets: tuple[str, ...] = ()  # the earlier item's quantified targets, as printed
+
+    @functools.cached_property
+    def wording(self) -> str:
+        """HTML: the later text, the earlier's differences in <del>/<ins>. Worked out when a page
+        is rendered, not for the key: the two texts decide it, and most pages are Kept."""
+        return marked(self.before, self.after)
 
 
 @dataclass(frozen=True)
@@ -97,7 +105,8 @@ def compare_views(archive: Archive) -> dict[str, CompareView]:
                     _label(before[c.anchor]),
                     c.relation,
                     c.score,
-                    marked(before[c.anchor].text, item.text),
+                    before[c.anchor].text,
+                    item.text,
                     tuple(t.text for t in before[c.anchor].targets),
                 )
                 for c in item.counterparts

@@ -26,9 +26,10 @@ class ThemeSummary(SpeltOnce):
         return cls(theme.slug, theme.name, theme.description, tuple(theme.synonyms))
 
 
-@dataclass(frozen=True)
-class ThemeEntry:
-    """One item on a theme page: where it is, how strongly it is on the theme, and why."""
+@dataclass(frozen=True, repr=False)
+class ThemeEntry(SpeltOnce):
+    """One item on a theme page: where it is, how strongly it is on the theme, and why (an entry
+    is on its theme's year page, among its targets and maybe in the overview: spelt once)."""
 
     plan: PlanSummary
     number: str
