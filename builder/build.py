@@ -24,7 +24,7 @@ from builder.model import Plan
 from builder.progress import Progress
 from builder.publish import interrupts
 from builder.publish.mkdocs_build import mkdocs_build
-from builder.publish.pagefind_index import pagefind_index
+from builder.publish.pagefind_index import Indexing
 from builder.publish.swap import swap_into_place
 from builder.render import exports, feed, pages, report
 from builder.render.search_data import search_files, search_records
@@ -35,6 +35,8 @@ from builder.sources.placing import distinct_issuer_slugs
 __all__ = ["Paths", "build_site", "generate_docs", "read_archive"]  # Paths: tests and scripts import it here
 
 log = logging.getLogger(__name__)
+
+PAGEFIND_STEP = "Pagefind 索引 search index"  # the wait for Pagefind once mkdocs is done (the benchmark reads it)
 
 
 @dataclass
@@ -211,35 +213,44 @@ def build_site(
         return BuildResult(None, [], state.get("summary", ""), "up to date")
     result = read_archive(paths, progress, strict, related=False)
     assert result.archive is not None
-    with progress.step("生成页面 render"):  # related items too: see generate_docs
-        files, page_keys = generate_docs(
-            result.archive, result.warnings, _previous_page(paths, state, code), paths.root, result.corpus
-        )
-    paths.state.unlink(missing_ok=True)  # until this build succeeds, the stage is not to be trusted
-    _, removed = sync_tree(paths.docs, files)
-    dirty = state.get("code") == code and not removed and paths.stage.is_dir()
-    result.mode = "incremental" if dirty else "full"
-    with progress.step("mkdocs build"):
-        mkdocs_build(paths.config, paths.docs, paths.stage, dirty=dirty)
-    # Named before it exists, so a signal at any moment leaves nothing the cleanup cannot find.
+    # Named before anything is written, so a signal at any moment leaves nothing the cleanup cannot find.
     site_tmp = paths.site.with_name(f".{paths.site.name}-building-{os.getpid()}")
     bundle_tmp = site_tmp.with_name(site_tmp.name + "-pagefind")
-    # Pagefind reads the stage while a thread copies it: the copy costs no time of its own.
+    indexing: Indexing | None = None
     pool = concurrent.futures.ThreadPoolExecutor(1)
     copy: concurrent.futures.Future[object] | None = None
     try:
+        if search:
+            # Pagefind indexes in its own process while the pages render and mkdocs builds: its
+            # records come from the archive, not from the HTML.
+            records = search_records(result.archive)
+            with interrupts.held():  # never a Pagefind service started but not known here
+                indexing = Indexing(records, bundle_tmp)
+        with progress.step("生成页面 render"):  # related items too: see generate_docs
+            files, page_keys = generate_docs(
+                result.archive, result.warnings, _previous_page(paths, state, code), paths.root, result.corpus
+            )
+        paths.state.unlink(missing_ok=True)  # until this build succeeds, the stage is not to be trusted
+        _, removed = sync_tree(paths.docs, files)
+        dirty = state.get("code") == code and not removed and paths.stage.is_dir()
+        result.mode = "incremental" if dirty else "full"
+        with progress.step("mkdocs build"):
+            mkdocs_build(paths.config, paths.docs, paths.stage, dirty=dirty)
+        # A thread copies the stage while Pagefind finishes: the copy costs no time of its own.
         with interrupts.held():  # a signal inside submit() would leave the thread copying, unjoined
             copy = pool.submit(shutil.copytree, paths.stage, site_tmp)
-        if search:
-            with progress.step("Pagefind 索引 search index"):
-                pagefind_index(search_records(result.archive), bundle_tmp)
+        if indexing is not None:
+            with progress.step(PAGEFIND_STEP):  # what is left of the indexing once mkdocs is done
+                indexing.result()
         copy.result()  # raises if the copy failed
         if search:
             bundle_tmp.rename(site_tmp / "pagefind")
         swap_into_place(site_tmp, paths.site)
     finally:
+        if indexing is not None:
+            indexing.stop()  # never clean up while Pagefind is still writing
         if copy is not None:
-            concurrent.futures.wait([copy])  # never clean up while the copy is still writing
+            concurrent.futures.wait([copy])  # nor while the copy is
         pool.shutdown(wait=True)
         for scratch in (site_tmp, bundle_tmp):
             if scratch.exists():

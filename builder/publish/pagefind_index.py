@@ -61,6 +61,7 @@ class _Service:
         self.ready = threading.Condition()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
+        self.killed = threading.Event()
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -109,15 +110,47 @@ class _Service:
         self.reader.join()
 
     def kill(self) -> None:
+        self.killed.set()
         _kill_group(self.process)
 
 
-def pagefind_index(records: list[dict[str, Any]], bundle: Path) -> None:
-    """Index the records into `bundle` (a folder that becomes site/pagefind), in the records' own
-    language (their words are cut already: builder/render/search_words.py)."""
-    check_version()
+class Indexing:
+    """Pagefind indexing the records into `bundle` (a folder that becomes site/pagefind) while the
+    build goes on: the work is done in Pagefind's own process, fed by a thread, so it runs beside
+    rendering and mkdocs (the records come from the archive, not from the HTML).
+
+    `result()` waits and raises what went wrong; `stop()` (always, in a finally) kills the service
+    if it is still running and waits for the thread, so nothing writes on after the build ends.
+    """
+
+    def __init__(self, records: list[dict[str, Any]], bundle: Path) -> None:
+        check_version()
+        self.service = _Service()
+        self.thread = threading.Thread(target=self._run, args=(records, bundle), daemon=True)
+        self.error: BaseException | None = None
+        self.thread.start()
+
+    def _run(self, records: list[dict[str, Any]], bundle: Path) -> None:
+        try:
+            _index(self.service, records, bundle)
+        except BaseException as error:  # handed to result(): a thread's exception goes nowhere
+            self.error = error
+
+    def result(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def stop(self) -> None:
+        if self.thread.is_alive():
+            self.service.kill()
+        self.thread.join()
+
+
+def _index(service: _Service, records: list[dict[str, Any]], bundle: Path) -> None:
+    """Index the records, in their own language (their words are cut already:
+    builder/render/search_words.py), write the bundle and settle it."""
     language = records[0]["language"] if records else "und"
-    service = _Service()
     try:
         index = service.wait(service.send({"type": "NewIndex", "config": {"force_language": language}}))
         if "index_id" not in index:
@@ -131,7 +164,7 @@ def pagefind_index(records: list[dict[str, Any]], bundle: Path) -> None:
             raise BuildError("Pagefind refused records: " + "; ".join(service.errors[:3]))
         written = {"type": "WriteFiles", "index_id": index["index_id"], "output_path": str(bundle)}
         service.wait(service.send(written))
-        _settle(bundle)
+        _settle(bundle, service.killed)
         service.close()
         for unused in UNUSED:  # Pagefind's own search UIs: the archive has its dialog (archive.js)
             (bundle / unused).unlink(missing_ok=True)
@@ -146,13 +179,13 @@ def pagefind_index(records: list[dict[str, Any]], bundle: Path) -> None:
     stabilise(bundle)
 
 
-def _settle(bundle: Path, timeout: float = 120.0) -> None:
+def _settle(bundle: Path, killed: threading.Event, timeout: float = 120.0) -> None:
     """Wait until Pagefind has finished writing: it can answer WriteFiles while files are still
     being written (seen here: an empty pagefind-entry.json, an empty UI script, one build in ten),
     so wait for the entry file to parse and for every file's size to hold still for 0.2 s."""
     deadline = time.monotonic() + timeout
     previous: dict[str, int] = {}
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not killed.is_set():
         sizes = {str(p): p.stat().st_size for p in bundle.rglob("*") if p.is_file()}
         try:
             json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -163,6 +196,8 @@ def _settle(bundle: Path, timeout: float = 120.0) -> None:
             return
         previous = sizes
         time.sleep(0.1)
+    if killed.is_set():
+        raise BuildError("Pagefind was stopped while it wrote the index")
     raise BuildError(f"Pagefind did not finish writing {bundle} within {timeout:.0f} s")
 
 
