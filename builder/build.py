@@ -223,7 +223,8 @@ def build_site(
         if search:
             # Pagefind indexes in its own process while the pages render and mkdocs builds: its
             # records come from the archive, not from the HTML.
-            records = search_records(result.archive)
+            with progress.step("搜索记录 search records"):
+                records = search_records(result.archive)
             with interrupts.held():  # never a Pagefind service started but not known here
                 indexing = Indexing(records, bundle_tmp)
         with progress.step("生成页面 render"):  # related items too: see generate_docs

@@ -8,7 +8,6 @@ new, then the earlier items that found no counterpart (dropped).
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,7 +15,6 @@ from builder.archive import Archive
 from builder.enrich.series import previous_of, series_key, series_of
 from builder.model import Item, Plan
 from builder.render.charts import Bar, bar_chart
-from builder.render.diff import marked
 from builder.render.exports import series_path
 from builder.render.views import CompareLink, PlanLabel, View
 
@@ -33,15 +31,11 @@ class Paired:
     earlier: ItemLabel
     relation: str  # continued / reworded
     score: float
-    before: str  # the earlier item's text
-    after: str  # the later item's text
+    # The earlier item's text. The template merges it with its row's text (the `merged` filter,
+    # diff.marked) when the page is rendered, not for the key: both texts are in the view, and
+    # most pages are Kept.
+    before: str
     targets: tuple[str, ...] = ()  # the earlier item's quantified targets, as printed
-
-    @functools.cached_property
-    def wording(self) -> str:
-        """HTML: the later text, the earlier's differences in <del>/<ins>. Worked out when a page
-        is rendered, not for the key: the two texts decide it, and most pages are Kept."""
-        return marked(self.before, self.after)
 
 
 @dataclass(frozen=True)
@@ -106,7 +100,6 @@ def compare_views(archive: Archive) -> dict[str, CompareView]:
                     c.relation,
                     c.score,
                     before[c.anchor].text,
-                    item.text,
                     tuple(t.text for t in before[c.anchor].targets),
                 )
                 for c in item.counterparts

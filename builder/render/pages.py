@@ -7,7 +7,7 @@ import jinja2
 from builder.archive import Archive
 from builder.config import TEMPLATES
 from builder.incremental.reuse import Pages, Unchanged
-from builder.render import compare_views, escape, heatmaps, theme_views, views
+from builder.render import compare_views, diff, escape, heatmaps, theme_views, views
 
 
 def environment() -> jinja2.Environment:
@@ -26,6 +26,7 @@ def environment() -> jinja2.Environment:
     env.filters["heading_id"] = escape.heading_id
     env.filters["code"] = escape.md_code
     env.filters["yaml"] = escape.yaml_scalar
+    env.filters["merged"] = diff.marked  # HTML already, escaped in diff.py
     return env
 
 
